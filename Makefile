@@ -1,0 +1,55 @@
+# dragonbear — the two commands a user needs:
+#   make serve   install what is missing, build, serve http://127.0.0.1:8080/
+#   make test    install what is missing, run every test (native, browser, end to end)
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+RAW ?= ../shared/data/raw
+PORT ?= 8080
+
+.PHONY: serve test setup build site lint test-native test-data test-browser test-e2e golden bench data
+
+serve: setup build
+	python3 tools/serve.py dist $(PORT)
+
+test: setup lint test-native test-data test-browser build test-e2e
+	@echo "make test: all tests passed"
+
+setup:
+	@tools/setup.sh
+
+# Release wasm (wasm-opt from npm binaryen, first on PATH), then the site: www/ + pkg/ → dist/
+build:
+	wasm-pack build --release --target web --mode no-install --out-dir pkg --no-pack
+	@$(MAKE) --no-print-directory site
+
+site:
+	rm -rf dist && mkdir -p dist/pkg
+	cp -r www/. dist/
+	cp pkg/dragonbear.js pkg/dragonbear_bg.wasm pkg/dragonbear.d.ts dist/pkg/
+	@printf 'dist/pkg/dragonbear_bg.wasm: %s bytes, %s gzip; glue %s gzip\n' \
+	  $$(stat -c %s dist/pkg/dragonbear_bg.wasm) $$(gzip -9c dist/pkg/dragonbear_bg.wasm | wc -c) $$(gzip -9c dist/pkg/dragonbear.js | wc -c)
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets --quiet -- -D warnings
+
+test-native:
+	cargo test --quiet
+
+# The bundled data must be what build-data makes of the raw files (skipped without them).
+test-data:
+	@if [ -d "$(RAW)" ]; then cargo run --quiet --release --bin build-data -- --raw $(RAW) --out data --check; \
+	else echo "test-data: SKIPPED — $(RAW) not found, so data/ was not checked against the raw sources"; fi
+
+test-browser:
+	wasm-pack test --headless --chrome --mode no-install
+
+test-e2e:
+	node tests/e2e/run.mjs
+
+# Regenerate the committed golden SVGs after an intended visual change.
+golden:
+	UPDATE_GOLDEN=1 cargo test --quiet --test golden
+
+data:
+	cargo run --release --bin build-data -- --raw $(RAW) --out data

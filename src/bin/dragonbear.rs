@@ -1,0 +1,91 @@
+//! The native CLI: `dragonbear list`, `dragonbear data ID`, `dragonbear render ID --svg FILE | --png FILE`.
+//! Native only: on wasm32 (as `wasm-pack test` compiles every target) it is an empty program.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use dragonbear::chart::{self, AnyChart, Frame};
+    use dragonbear::render::{Painter, Theme};
+    use std::process::ExitCode;
+
+    const USAGE: &str = "usage: dragonbear list\n       dragonbear data ID\n       dragonbear render ID (--svg FILE | --png FILE) [--width PX] [--height PX] [--dark] [--scale N]";
+
+    pub fn main() -> ExitCode {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        match run(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("dragonbear: {e}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn run(args: &[String]) -> Result<(), String> {
+        match args.first().map(String::as_str) {
+            Some("list") => {
+                for c in chart::list().map_err(|e| e.to_string())? {
+                    println!("{}\t{}\t{}", c.id, c.domain.as_str(), c.title);
+                }
+                Ok(())
+            }
+            Some("data") => {
+                let id = args.get(1).ok_or(USAGE)?;
+                let ds = chart::dataset_for(id).map_err(|e| e.to_string())?;
+                print!("{}", chart::to_csv(&ds));
+                Ok(())
+            }
+            Some("render") => render(args),
+            _ => Err(USAGE.to_string()),
+        }
+    }
+
+    fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+        args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+    }
+
+    fn render(args: &[String]) -> Result<(), String> {
+        let id = args.get(1).ok_or(USAGE)?;
+        let num = |name: &str, default: f64| -> Result<f64, String> {
+            flag(args, name).map_or(Ok(default), |v| {
+                v.parse::<f64>()
+                    .ok()
+                    .filter(|n| n.is_finite() && *n > 0.0 && *n <= 8000.0)
+                    .ok_or(format!("{name} wants a positive number, got {v:?}"))
+            })
+        };
+        let (w, h, scale) = (num("--width", 800.0)?, num("--height", 480.0)?, num("--scale", 1.0)?);
+        let theme = if args.iter().any(|a| a == "--dark") { Theme::dark() } else { Theme::light() };
+        let spec = chart::spec(id).map_err(|e| e.to_string())?;
+        let ds = chart::dataset_for(id).map_err(|e| e.to_string())?;
+        let hidden = chart::initial_hidden(spec, &ds);
+        let c = AnyChart::build(spec.kind, &ds, &Frame { width: w, height: h, theme }, &hidden);
+        let size = ((w * scale).round() as u32, (h * scale).round() as u32);
+        if let Some(file) = flag(args, "--svg") {
+            let svg = dragonbear_svg(&c, size, scale)?;
+            std::fs::write(file, svg).map_err(|e| format!("{file}: {e}"))?;
+        } else if let Some(file) = flag(args, "--png") {
+            let mut b = plotters::backend::BitMapBackend::new(file, size);
+            c.draw(&mut Painter::new(&mut b, scale)).map_err(|e| format!("{file}: {e}"))?;
+        } else {
+            return Err(USAGE.to_string());
+        }
+        Ok(())
+    }
+
+    fn dragonbear_svg(c: &AnyChart, size: (u32, u32), scale: f64) -> Result<String, String> {
+        let mut s = String::new();
+        {
+            let mut b = plotters::backend::SVGBackend::with_string(&mut s, size);
+            c.draw(&mut Painter::new(&mut b, scale)).map_err(|e| e.to_string())?;
+        }
+        Ok(s)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -1,0 +1,47 @@
+//! The CSV a reader downloads and `dragonbear data ID` prints: long format, one row per point,
+//! header `series,period,value,unit,source`.
+
+use crate::data::Dataset;
+
+pub fn to_csv(ds: &Dataset) -> String {
+    let mut out = String::from("series,period,value,unit,source\n");
+    for s in &ds.series {
+        for p in &s.points {
+            let source = ds.source(&p.source).map_or(p.source.as_str(), |s| s.title.as_str());
+            out.push_str(&field(&s.label));
+            out.push(',');
+            out.push_str(&field(&p.period));
+            out.push(',');
+            out.push_str(&p.value.to_string());
+            out.push(',');
+            out.push_str(ds.unit.as_str());
+            out.push(',');
+            out.push_str(&field(source));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets do not
+/// run data as a formula.
+fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn quotes_and_defuses_fields() {
+        assert_eq!(field("China–Russia"), "China–Russia");
+        assert_eq!(field("a, \"b\""), "\"a, \"\"b\"\"\"");
+        assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    }
+}

@@ -1,0 +1,417 @@
+//! Line chart over time: one line per series, gaps where a period has no value, event markers,
+//! a legend that toggles series, and a hover that snaps to the nearest period.
+//!
+//! [`LineChart::new`] computes every position once (CSS px); `draw`, `draw_hover`, `hit` and
+//! `legend_at` only read that geometry, so what is hit is exactly what was drawn.
+
+use super::{Frame, Tooltip, TooltipRow};
+use crate::data::{Dataset, Frequency, Period, Unit};
+use crate::error::Result;
+use crate::model::{format, ticks, LinearScale};
+use crate::render::{ellipsize, text_width, wrap, Anchor, DrawingBackend, Painter, Rgb, Theme};
+
+const PAD: f64 = 12.0;
+const TITLE_SIZE: f64 = 17.0;
+const TITLE_LINE: f64 = 22.0;
+const LEGEND_SIZE: f64 = 13.0;
+const LEGEND_ROW: f64 = 22.0;
+const LABEL_SIZE: f64 = 12.0;
+const SOURCE_SIZE: f64 = 11.0;
+const LINE_WIDTH: f64 = 2.0;
+
+/// A rectangle `(x0, y0, x1, y1)` in CSS px.
+pub type Rect = (f64, f64, f64, f64);
+
+#[derive(Debug, Clone)]
+struct LegendItem {
+    rect: Rect,
+    label: String,
+    color: Rgb,
+    hidden: bool,
+}
+
+#[derive(Debug, Clone)]
+struct SeriesGeom {
+    color: Rgb,
+    hidden: bool,
+    /// Runs of consecutive periods; a gap in the data starts a new run.
+    runs: Vec<Vec<(f64, f64)>>,
+}
+
+/// One hover target: a period and every visible series' value there.
+#[derive(Debug, Clone)]
+struct Column {
+    px: f64,
+    period: String,
+    /// Per visible series: (label, colour, value text, y px, source id).
+    values: Vec<(String, Rgb, String, f64, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct LineChart {
+    width: f64,
+    height: f64,
+    theme: Theme,
+    title: Vec<String>,
+    source_line: String,
+    unit_title: String,
+    legend: Vec<LegendItem>,
+    plot: Rect,
+    x_ticks: Vec<(f64, String)>,
+    y_ticks: Vec<(f64, String)>,
+    events: Vec<(f64, String)>,
+    series: Vec<SeriesGeom>,
+    columns: Vec<Column>,
+    sources: Vec<(String, String)>,
+    summary: String,
+}
+
+impl LineChart {
+    pub fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> LineChart {
+        let (w, h) = (frame.width.max(200.0), frame.height.max(160.0));
+        let theme = frame.theme.clone();
+        let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
+        let inner = w - 2.0 * PAD;
+
+        // Title, then legend rows, then the unit line.
+        let mut title = wrap(&ds.title, TITLE_SIZE, inner);
+        title.truncate(3);
+        let mut y = PAD + title.len() as f64 * TITLE_LINE + 4.0;
+        let mut legend = Vec::new();
+        let mut x = PAD;
+        for (i, s) in ds.series.iter().enumerate() {
+            let label = ellipsize(&s.label, LEGEND_SIZE, inner - 30.0);
+            let iw = 22.0 + text_width(&label, LEGEND_SIZE);
+            if x > PAD && x + iw > w - PAD {
+                x = PAD;
+                y += LEGEND_ROW;
+            }
+            legend.push(LegendItem {
+                rect: (x, y, x + iw, y + LEGEND_ROW - 4.0),
+                label,
+                color: theme.series_color(i),
+                hidden: is_hidden(i),
+            });
+            x += iw + 16.0;
+        }
+        y += LEGEND_ROW + 2.0;
+        let unit_title = ellipsize(&unit_line(ds), LABEL_SIZE, inner);
+        let plot_top = y + 20.0;
+
+        // Sources named at the bottom.
+        let mut used: Vec<&str> = Vec::new();
+        for s in &ds.series {
+            for p in &s.points {
+                if !used.contains(&p.source.as_str()) {
+                    used.push(&p.source);
+                }
+            }
+        }
+        let sources: Vec<(String, String)> = ds
+            .sources
+            .iter()
+            .filter(|s| used.contains(&s.id.as_str()))
+            .map(|s| (s.id.clone(), s.publisher.clone()))
+            .collect();
+        let source_text: Vec<&str> = sources.iter().map(|(_, p)| p.as_str()).collect();
+        let source_line = ellipsize(&format!("Source: {}", source_text.join("; ")), SOURCE_SIZE, inner);
+        let plot_bottom = h - PAD - 16.0 - 22.0;
+
+        // Domains: time over every series (toggling keeps the axis still), values over visible ones.
+        let all_x: Vec<f64> = ds.series.iter().flat_map(|s| s.points.iter().filter_map(|p| x_of(&p.period))).collect();
+        let (x_lo, x_hi) = min_max(all_x.iter().copied()).unwrap_or((0.0, 1.0));
+        let visible_vals = ds
+            .series
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !is_hidden(*i))
+            .flat_map(|(_, s)| s.points.iter().map(|p| p.value));
+        let (v_lo, v_hi) = min_max(visible_vals).unwrap_or((0.0, 1.0));
+        let plot_h = (plot_bottom - plot_top).max(40.0);
+        let max_y_ticks = ((plot_h / 45.0) as usize).clamp(2, 8);
+        let (d0, d1) = match ds.unit {
+            Unit::Share => (0.0, 1.0),
+            Unit::IdealPoint => ticks::nice_domain(v_lo, v_hi, max_y_ticks),
+            _ => ticks::nice_domain(v_lo.min(0.0), v_hi, max_y_ticks),
+        };
+        let y_tick_vals = ticks::nice_ticks(d0, d1, max_y_ticks);
+        let step = if y_tick_vals.len() > 1 { y_tick_vals[1] - y_tick_vals[0] } else { 1.0 };
+        let y_labels: Vec<String> = y_tick_vals.iter().map(|&v| format::tick(v, ds.unit, step)).collect();
+        let label_w = y_labels.iter().map(|l| text_width(l, LABEL_SIZE)).fold(0.0, f64::max);
+        let plot_left = PAD + label_w + 8.0;
+        let plot_right = w - PAD - 14.0;
+        let plot = (plot_left, plot_top, plot_right, plot_top + plot_h);
+        let xs = LinearScale::new(x_lo, x_hi, plot.0, plot.2);
+        let ys = LinearScale::new(d0, d1, plot.3, plot.1);
+        let y_ticks = y_tick_vals.iter().zip(y_labels).map(|(&v, l)| (ys.map(v), l)).collect();
+        let max_x_ticks = (((plot.2 - plot.0) / 64.0) as usize).clamp(2, 12);
+        let x_ticks =
+            ticks::year_ticks(x_lo, x_hi, max_x_ticks).into_iter().map(|v| (xs.map(v), format!("{v:.0}"))).collect();
+
+        // Event markers inside the time domain, labels thinned so they never overlap.
+        let mut events = Vec::new();
+        let mut last_right = f64::NEG_INFINITY;
+        for e in &ds.events {
+            if let Some(ex) = x_of(&e.date).filter(|v| *v >= x_lo && *v <= x_hi) {
+                let px = xs.map(ex);
+                let lw = text_width(&e.label, LABEL_SIZE - 1.0);
+                let label = if px - 3.0 > last_right && px + 4.0 + lw < plot.2 + 10.0 {
+                    e.label.clone()
+                } else {
+                    String::new()
+                };
+                if !label.is_empty() {
+                    last_right = px + 4.0 + lw;
+                }
+                events.push((px, label));
+            }
+        }
+
+        // Lines: a run breaks where consecutive periods are more than one step apart.
+        let gap = match ds.frequency {
+            Frequency::Monthly => 1.5 / 12.0,
+            Frequency::Daily => 1.5 / 365.0,
+            _ => 1.5,
+        };
+        let mut series = Vec::new();
+        let mut by_x: std::collections::BTreeMap<i64, Column> = std::collections::BTreeMap::new();
+        for (i, s) in ds.series.iter().enumerate() {
+            let color = theme.series_color(i);
+            let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+            let mut prev: Option<f64> = None;
+            for p in &s.points {
+                let Some(px_val) = x_of(&p.period) else { continue };
+                let pt = (xs.map(px_val), ys.map(p.value));
+                match (prev, runs.last_mut()) {
+                    (Some(q), Some(run)) if px_val - q <= gap => run.push(pt),
+                    _ => runs.push(vec![pt]),
+                }
+                prev = Some(px_val);
+                if !is_hidden(i) {
+                    let key = (px_val * 10_000.0).round() as i64;
+                    let col = by_x.entry(key).or_insert_with(|| Column {
+                        px: pt.0,
+                        period: p.period.clone(),
+                        values: Vec::new(),
+                    });
+                    col.values.push((s.label.clone(), color, format::value(p.value, ds.unit), pt.1, p.source.clone()));
+                }
+            }
+            series.push(SeriesGeom { color, hidden: is_hidden(i), runs });
+        }
+        let columns: Vec<Column> = by_x.into_values().collect();
+        let summary = summarize(ds, hidden);
+        let _ = ds.frequency;
+        LineChart {
+            width: w,
+            height: h,
+            theme,
+            title,
+            source_line,
+            unit_title,
+            legend,
+            plot,
+            x_ticks,
+            y_ticks,
+            events,
+            series,
+            columns,
+            sources,
+            summary,
+        }
+        .with_frequency(ds.frequency)
+    }
+
+    fn with_frequency(mut self, f: Frequency) -> Self {
+        for c in &mut self.columns {
+            c.period = format::period(&c.period, f);
+        }
+        self
+    }
+
+    pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
+        let t = &self.theme;
+        p.fill_rect((0.0, 0.0), (self.width, self.height), t.background)?;
+        for (i, line) in self.title.iter().enumerate() {
+            p.text(line, (PAD, PAD + i as f64 * TITLE_LINE), TITLE_SIZE, t.text, Anchor::LeftTop, true)?;
+        }
+        for it in &self.legend {
+            let mid = (it.rect.1 + it.rect.3) / 2.0;
+            let (color, text) = if it.hidden { (t.axis, t.muted) } else { (it.color, t.text) };
+            if it.hidden {
+                p.stroke_rect((it.rect.0, mid - 5.0), (it.rect.0 + 14.0, mid + 5.0), color, 1.5)?;
+            } else {
+                p.fill_rect((it.rect.0, mid - 5.0), (it.rect.0 + 14.0, mid + 5.0), color)?;
+            }
+            p.text(&it.label, (it.rect.0 + 20.0, mid), LEGEND_SIZE, text, Anchor::LeftMiddle, false)?;
+        }
+        let (x0, y0, x1, y1) = self.plot;
+        p.text(&self.unit_title, (PAD, y0 - 10.0), LABEL_SIZE, t.muted, Anchor::LeftBottom, false)?;
+        for (py, label) in &self.y_ticks {
+            p.line((x0, *py), (x1, *py), t.grid, 1.0)?;
+            p.text(label, (x0 - 6.0, *py), LABEL_SIZE, t.muted, Anchor::RightMiddle, false)?;
+        }
+        p.line((x0, y1), (x1, y1), t.axis, 1.0)?;
+        for (px, label) in &self.x_ticks {
+            p.line((*px, y1), (*px, y1 + 4.0), t.axis, 1.0)?;
+            p.text(label, (*px, y1 + 6.0), LABEL_SIZE, t.muted, Anchor::CenterTop, false)?;
+        }
+        for (px, label) in &self.events {
+            p.dashed((*px, y0), (*px, y1), t.crosshair, 1.0, 4.0, 3.0)?;
+            p.text(label, (*px + 4.0, y0 + 2.0), LABEL_SIZE - 1.0, t.muted, Anchor::LeftTop, false)?;
+        }
+        for s in self.series.iter().filter(|s| !s.hidden) {
+            for run in &s.runs {
+                if run.len() == 1 {
+                    p.circle(run[0], 2.5, s.color, true)?;
+                } else {
+                    p.polyline(run, s.color, LINE_WIDTH)?;
+                }
+            }
+        }
+        p.text(&self.source_line, (PAD, self.height - PAD), SOURCE_SIZE, t.muted, Anchor::LeftBottom, false)?;
+        p.present()
+    }
+
+    /// The hover layer: a vertical rule at the column and a ringed dot on every visible value.
+    pub fn draw_hover<B: DrawingBackend>(&self, p: &mut Painter<B>, hit: usize) -> Result<()> {
+        let Some(c) = self.columns.get(hit) else { return Ok(()) };
+        p.line((c.px, self.plot.1), (c.px, self.plot.3), self.theme.crosshair, 1.0)?;
+        for (_, color, _, py, _) in &c.values {
+            p.circle((c.px, *py), 5.0, self.theme.background, true)?;
+            p.circle((c.px, *py), 3.5, *color, true)?;
+        }
+        p.present()
+    }
+
+    /// Nearest period to the pointer, when the pointer is over the plot (with a little slack).
+    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+        let (x0, y0, x1, y1) = self.plot;
+        if self.columns.is_empty() || x < x0 - 12.0 || x > x1 + 12.0 || y < y0 - 12.0 || y > y1 + 12.0 {
+            return None;
+        }
+        let i = self.columns.partition_point(|c| c.px < x);
+        let candidates = [i.checked_sub(1), (i < self.columns.len()).then_some(i)];
+        candidates
+            .into_iter()
+            .flatten()
+            .min_by(|&a, &b| (self.columns[a].px - x).abs().total_cmp(&(self.columns[b].px - x).abs()))
+    }
+
+    pub fn tooltip(&self, hit: usize) -> Option<Tooltip> {
+        let c = self.columns.get(hit)?;
+        let rows = c
+            .values
+            .iter()
+            .map(|(l, color, v, _, _)| TooltipRow { label: l.clone(), value: v.clone(), color: *color })
+            .collect();
+        let mut names: Vec<&str> = Vec::new();
+        for (_, _, _, _, src) in &c.values {
+            if let Some((_, publisher)) = self.sources.iter().find(|(id, _)| id == src) {
+                if !names.contains(&publisher.as_str()) {
+                    names.push(publisher);
+                }
+            }
+        }
+        Some(Tooltip { title: c.period.clone(), rows, source: format!("Source: {}", names.join("; ")) })
+    }
+
+    pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
+        let c = self.columns.get(hit)?;
+        let top = c.values.iter().map(|v| v.3).fold(f64::INFINITY, f64::min);
+        Some((c.px, if top.is_finite() { top } else { self.plot.1 }))
+    }
+
+    pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
+        self.legend.iter().position(|it| x >= it.rect.0 && x <= it.rect.2 && y >= it.rect.1 && y <= it.rect.3)
+    }
+
+    pub fn summary(&self) -> String {
+        self.summary.clone()
+    }
+
+    /// The plot rectangle (CSS px), for tests and the web layer.
+    pub fn plot_rect(&self) -> Rect {
+        self.plot
+    }
+
+    /// CSS-px position of a series' value at a period (None if hidden or absent).
+    pub fn point_px(&self, series: usize, period_index: usize) -> Option<(f64, f64)> {
+        let s = self.series.get(series).filter(|s| !s.hidden)?;
+        s.runs.iter().flatten().nth(period_index).copied()
+    }
+}
+
+fn x_of(period: &str) -> Option<f64> {
+    Period::parse(period).map(Period::to_x)
+}
+
+fn min_max(it: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
+    it.fold(None, |acc, v| match acc {
+        None => Some((v, v)),
+        Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+    })
+}
+
+fn unit_line(ds: &Dataset) -> String {
+    match ds.unit {
+        Unit::Share => "Share of recorded votes in agreement, %".to_string(),
+        u => {
+            let t = format::unit_title(u);
+            let mut c = t.chars();
+            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+        }
+    }
+}
+
+/// One sentence from the data: the first visible series' first and last value, its high and low.
+fn summarize(ds: &Dataset, hidden: &[bool]) -> String {
+    let visible: Vec<_> = ds
+        .series
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !hidden.get(*i).copied().unwrap_or(false))
+        .map(|(_, s)| s)
+        .collect();
+    let Some(s) = visible.first() else { return format!("{}: every series is hidden.", ds.title) };
+    let (first, last) = (&s.points[0], &s.points[s.points.len() - 1]);
+    let fmt = |v| format::value(v, ds.unit);
+    let per = |p: &str| format::period(p, Frequency::Annual);
+    let hi = s.points.iter().max_by(|a, b| a.value.total_cmp(&b.value)).unwrap_or(first);
+    let lo = s.points.iter().min_by(|a, b| a.value.total_cmp(&b.value)).unwrap_or(first);
+    let change = match ds.unit {
+        Unit::Share => format!("{} percentage points", format::fixed((last.value - first.value).abs() * 100.0, 1)),
+        Unit::Percent => format!("{} percentage points", format::fixed((last.value - first.value).abs(), 1)),
+        _ if first.value != 0.0 => {
+            format!("{}%", format::fixed(((last.value - first.value) / first.value * 100.0).abs(), 0))
+        }
+        _ => fmt((last.value - first.value).abs()),
+    };
+    let dir = if last.value > first.value {
+        "rose"
+    } else if last.value < first.value {
+        "fell"
+    } else {
+        "was unchanged"
+    };
+    let mut out = format!(
+        "{}: {} {} from {} in {} to {} in {}, by {}; highest {} in {}, lowest {} in {}.",
+        ds.title,
+        s.label,
+        dir,
+        fmt(first.value),
+        per(&first.period),
+        fmt(last.value),
+        per(&last.period),
+        change,
+        fmt(hi.value),
+        per(&hi.period),
+        fmt(lo.value),
+        per(&lo.period)
+    );
+    if visible.len() > 1 {
+        let others: Vec<&str> = visible[1..].iter().map(|s| s.label.as_str()).collect();
+        out.push_str(&format!(" Also shown: {}.", others.join(", ")));
+    }
+    out
+}

@@ -1,0 +1,166 @@
+//! Chart layer: the chart registry and one module per chart kind. Each chart builds its geometry
+//! once from the model (at load or resize), draws it with the render toolkit, and hit-tests the
+//! pointer against that same geometry.
+
+mod csv;
+mod line;
+
+pub use csv::to_csv;
+pub use line::LineChart;
+
+use crate::data::{bundled_dataset, Dataset, Domain};
+use crate::error::{Error, Result};
+use crate::render::{DrawingBackend, Painter, Rgb, Theme};
+
+/// How a chart draws its dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Lines over time, one per series.
+    Line,
+}
+
+/// A chart of the registry: a stable id, the bundled dataset it draws, and how.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartSpec {
+    pub id: &'static str,
+    pub dataset: &'static str,
+    pub kind: Kind,
+    /// Series ids drawn hidden until the reader switches them on in the legend.
+    pub hidden: &'static [&'static str],
+}
+
+/// Every chart, in story order. Ids are stable: published embeds depend on them.
+pub const CHARTS: &[ChartSpec] = &[ChartSpec {
+    id: "unga-agreement",
+    dataset: "unga-agreement",
+    kind: Kind::Line,
+    hidden: &["india-russia", "india-china"],
+}];
+
+/// What `charts()` and `dragonbear list` report about a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartInfo {
+    pub id: String,
+    pub title: String,
+    pub domain: Domain,
+    pub description: String,
+}
+
+pub fn spec(id: &str) -> Result<&'static ChartSpec> {
+    CHARTS.iter().find(|c| c.id == id).ok_or_else(|| Error::UnknownChart(id.to_string()))
+}
+
+/// The registry with titles and descriptions taken from the datasets.
+pub fn list() -> Result<Vec<ChartInfo>> {
+    CHARTS
+        .iter()
+        .map(|c| {
+            let ds = bundled_dataset(c.dataset)?;
+            Ok(ChartInfo { id: c.id.to_string(), title: ds.title, domain: ds.domain, description: ds.description })
+        })
+        .collect()
+}
+
+/// The bundled dataset a chart draws.
+pub fn dataset_for(id: &str) -> Result<Dataset> {
+    bundled_dataset(spec(id)?.dataset)
+}
+
+/// One row of a tooltip: a series, its colour, and its formatted value (or "no data").
+#[derive(Debug, Clone, PartialEq)]
+pub struct TooltipRow {
+    pub label: String,
+    pub value: String,
+    pub color: Rgb,
+}
+
+/// The text of a tooltip; the web layer puts it into DOM as text, never as HTML.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tooltip {
+    pub title: String,
+    pub rows: Vec<TooltipRow>,
+    pub source: String,
+}
+
+impl Tooltip {
+    /// All lines as plain text, as a test or a screen reader reads them.
+    pub fn text(&self) -> String {
+        let mut s = self.title.clone();
+        for r in &self.rows {
+            s.push('\n');
+            s.push_str(&format!("{}: {}", r.label, r.value));
+        }
+        s.push('\n');
+        s.push_str(&self.source);
+        s
+    }
+}
+
+/// Size and look a chart is laid out for.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// CSS pixels.
+    pub width: f64,
+    pub height: f64,
+    pub theme: Theme,
+}
+
+/// Any chart of the registry (an enum, so drawing stays generic over the backend).
+#[derive(Debug, Clone)]
+pub enum AnyChart {
+    Line(LineChart),
+}
+
+impl AnyChart {
+    /// Lays a dataset out as the given kind. `hidden[i]` hides series `i`.
+    pub fn build(kind: Kind, ds: &Dataset, frame: &Frame, hidden: &[bool]) -> AnyChart {
+        match kind {
+            Kind::Line => AnyChart::Line(LineChart::new(ds, frame, hidden)),
+        }
+    }
+    pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
+        match self {
+            AnyChart::Line(c) => c.draw(p),
+        }
+    }
+    /// Draws the hover layer (crosshair, highlighted points) for a hit.
+    pub fn draw_hover<B: DrawingBackend>(&self, p: &mut Painter<B>, hit: usize) -> Result<()> {
+        match self {
+            AnyChart::Line(c) => c.draw_hover(p, hit),
+        }
+    }
+    /// The hover target under a CSS-pixel position, if any.
+    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+        match self {
+            AnyChart::Line(c) => c.hit(x, y),
+        }
+    }
+    pub fn tooltip(&self, hit: usize) -> Option<Tooltip> {
+        match self {
+            AnyChart::Line(c) => c.tooltip(hit),
+        }
+    }
+    /// Where the tooltip should point (CSS px).
+    pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
+        match self {
+            AnyChart::Line(c) => c.anchor(hit),
+        }
+    }
+    /// The legend entry (series index) under a position.
+    pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
+        match self {
+            AnyChart::Line(c) => c.legend_at(x, y),
+        }
+    }
+    /// One sentence describing the data drawn, for the accessible name.
+    pub fn summary(&self) -> String {
+        match self {
+            AnyChart::Line(c) => c.summary(),
+        }
+    }
+}
+
+/// The initial hidden flags of a chart's series.
+pub fn initial_hidden(spec: &ChartSpec, ds: &Dataset) -> Vec<bool> {
+    ds.series.iter().map(|s| spec.hidden.contains(&s.id.as_str())).collect()
+}

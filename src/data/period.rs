@@ -1,0 +1,117 @@
+//! Periods as written in datasets (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) and their position on a time axis.
+
+use std::fmt;
+
+/// A parsed period. Ordering is chronological by start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Period {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl Period {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (years 1000–2999, real calendar days).
+    pub fn parse(s: &str) -> Option<Period> {
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = b.get(r)?;
+            if part.iter().all(u8::is_ascii_digit) {
+                std::str::from_utf8(part).ok()?.parse().ok()
+            } else {
+                None
+            }
+        };
+        let year = digits(0..4)? as i32;
+        if !(1000..=2999).contains(&year) {
+            return None;
+        }
+        match b.len() {
+            4 => Some(Period { year, month: None, day: None }),
+            7 if b[4] == b'-' => {
+                let m = digits(5..7)?;
+                (1..=12).contains(&m).then_some(Period { year, month: Some(m as u8), day: None })
+            }
+            10 if b[4] == b'-' && b[7] == b'-' => {
+                let m = digits(5..7)?;
+                let d = digits(8..10)?;
+                ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(year, m as u8) as u32).then_some(Period {
+                    year,
+                    month: Some(m as u8),
+                    day: Some(d as u8),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Position on a continuous time axis in years: `YYYY` → YYYY.0, months and days at their start.
+    pub fn to_x(self) -> f64 {
+        let y = self.year as f64;
+        match (self.month, self.day) {
+            (None, _) => y,
+            (Some(m), None) => y + (m as f64 - 1.0) / 12.0,
+            (Some(m), Some(d)) => {
+                let before: u32 = (1..m).map(|k| days_in_month(self.year, k) as u32).sum();
+                let len = if is_leap(self.year) { 366.0 } else { 365.0 };
+                y + (before as f64 + d as f64 - 1.0) / len
+            }
+        }
+    }
+
+    /// How precise the period is: 0 year, 1 month, 2 day.
+    pub fn precision(self) -> u8 {
+        match (self.month, self.day) {
+            (None, _) => 0,
+            (Some(_), None) => 1,
+            _ => 2,
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.month, self.day) {
+            (None, _) => write!(f, "{:04}", self.year),
+            (Some(m), None) => write!(f, "{:04}-{:02}", self.year, m),
+            (Some(m), Some(d)) => write!(f, "{:04}-{:02}-{:02}", self.year, m, d),
+        }
+    }
+}
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i32, m: u8) -> u8 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_three_forms_and_rejects_the_rest() {
+        assert_eq!(Period::parse("1971").map(|p| p.to_string()), Some("1971".into()));
+        assert_eq!(Period::parse("2022-02").map(|p| p.to_string()), Some("2022-02".into()));
+        assert_eq!(Period::parse("2024-02-29").map(|p| p.to_string()), Some("2024-02-29".into()));
+        for bad in ["", "71", "19710", "2023-02-29", "2022-13", "2022-00", "abcd", "2022/02", "+999", "2022-1-01"] {
+            assert_eq!(Period::parse(bad), None, "{bad:?} must not parse");
+        }
+    }
+
+    #[test]
+    fn x_positions_are_chronological() {
+        let x = |s| Period::parse(s).unwrap().to_x();
+        assert_eq!(x("2000"), 2000.0);
+        assert_eq!(x("2000-07"), 2000.5);
+        assert!(x("2022-02-24") > x("2022-02") && x("2022-02-24") < x("2022-03"));
+        assert_eq!(x("2021-01-01"), 2021.0);
+    }
+}

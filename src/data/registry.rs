@@ -1,0 +1,44 @@
+//! The datasets compiled into the crate (`data/*.json`, written by `build-data`).
+
+use super::{parse_dataset, Dataset};
+use crate::error::{Error, Result};
+
+/// `(id, JSON)` of every bundled dataset. Keep in step with `data/` (a test checks it).
+const BUNDLED: &[(&str, &str)] = &[("unga-agreement", include_str!("../../data/unga-agreement.json"))];
+
+/// Ids of the bundled datasets.
+pub fn bundled_ids() -> impl Iterator<Item = &'static str> {
+    BUNDLED.iter().map(|(id, _)| *id)
+}
+
+/// Parses and validates a bundled dataset.
+pub fn bundled_dataset(id: &str) -> Result<Dataset> {
+    let (_, json) = BUNDLED
+        .iter()
+        .find(|(i, _)| *i == id)
+        .ok_or_else(|| Error::invalid(format!("dataset \"{id}\""), "no such bundled dataset"))?;
+    parse_dataset(json, id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_in_data_is_bundled_and_valid() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter_map(|n| n.strip_suffix(".json").map(str::to_string))
+            .collect();
+        files.sort();
+        let mut ids: Vec<String> = bundled_ids().map(str::to_string).collect();
+        ids.sort();
+        assert_eq!(files, ids);
+        for id in bundled_ids() {
+            let ds = bundled_dataset(id).unwrap();
+            assert_eq!(ds.id, id);
+        }
+    }
+}

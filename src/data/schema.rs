@@ -1,0 +1,170 @@
+//! The dataset schema: serde types shared by `build-data` (writer), the bundle and `src=` (readers).
+//!
+//! A dataset is a set of series of `(period, value)` points in one unit, with the sources every
+//! point names, caveats a reader must see, and dated event markers (each with its own source).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// Stable kebab-case id.
+    pub id: String,
+    pub title: String,
+    pub domain: Domain,
+    pub unit: Unit,
+    pub frequency: Frequency,
+    /// One or two sentences a reader sees under the title.
+    pub description: String,
+    /// Caveats and method notes, shown in the Sources panel.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    pub sources: Vec<Source>,
+    pub series: Vec<Series>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Domain {
+    Economic,
+    Military,
+    Diplomatic,
+}
+
+impl Domain {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Domain::Economic => "economic",
+            Domain::Military => "military",
+            Domain::Diplomatic => "diplomatic",
+        }
+    }
+}
+
+/// Units the charts know how to label and format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Billions of current US dollars.
+    UsdBn,
+    /// Millions of current US dollars.
+    UsdM,
+    /// Percent, 0–100.
+    Percent,
+    /// A share, 0–1 (shown as percent).
+    Share,
+    /// SIPRI trend-indicator value, millions (a volume index, not money).
+    TivM,
+    /// An ideal-point estimate (no unit).
+    IdealPoint,
+    /// A count of things (votes, vetoes).
+    Count,
+    /// A vote code: 1 yes, 0 abstain, -1 no, 2 absent/not voting.
+    Vote,
+    /// A list tier (1, 2, 3 …).
+    Tier,
+}
+
+impl Unit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::UsdBn => "usd_bn",
+            Unit::UsdM => "usd_m",
+            Unit::Percent => "percent",
+            Unit::Share => "share",
+            Unit::TivM => "tiv_m",
+            Unit::IdealPoint => "ideal_point",
+            Unit::Count => "count",
+            Unit::Vote => "vote",
+            Unit::Tier => "tier",
+        }
+    }
+    /// True for units that cannot be negative.
+    pub fn non_negative(self) -> bool {
+        matches!(self, Unit::UsdBn | Unit::UsdM | Unit::Percent | Unit::Share | Unit::TivM | Unit::Count)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Frequency {
+    /// One point per calendar year, period `YYYY`.
+    Annual,
+    /// One point per UN General Assembly session, period `YYYY` = the year the session opened.
+    Session,
+    /// One point per month, period `YYYY-MM`.
+    Monthly,
+    /// Dated observations, period `YYYY-MM-DD`.
+    Daily,
+    /// Records that are not a time series (periods may repeat; each point has a label).
+    Records,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short id points refer to.
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    /// Web address of the source (publisher page or archived page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Repository the raw file was copied from, `owner/name` (with `path` and `commit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repository: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
+    pub licence: String,
+    pub coverage: String,
+    /// When the raw copy was retrieved or generated (`YYYY-MM` or `YYYY-MM-DD`).
+    pub retrieved: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    pub id: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub points: Vec<Point>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub period: String,
+    pub value: f64,
+    /// Id of an entry of the dataset's `sources`.
+    pub source: String,
+    /// What the point is, where the period alone does not say it (a country, a draft symbol).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A dated event drawn as a marker, with its own source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub label: String,
+    pub source: String,
+}
+
+impl Dataset {
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+    pub fn point_count(&self) -> usize {
+        self.series.iter().map(|s| s.points.len()).sum()
+    }
+}

@@ -1,0 +1,240 @@
+//! Validation of a parsed dataset: every rule names the dataset, series and point it concerns.
+
+use super::period::Period;
+use super::schema::{Dataset, Frequency};
+use crate::error::{Error, Result};
+
+/// Most points one dataset may hold (all series together).
+pub const MAX_POINTS: usize = 500_000;
+/// Longest label, title or note, in characters.
+pub const MAX_LABEL_CHARS: usize = 2_000;
+/// Largest document `parse_dataset` accepts, in bytes.
+pub const MAX_DOCUMENT_BYTES: usize = 20 * 1024 * 1024;
+/// Most series one dataset may hold.
+pub const MAX_SERIES: usize = 64;
+
+pub fn validate(ds: &Dataset) -> Result<()> {
+    let at_ds = format!("dataset \"{}\"", clip(&ds.id));
+    if !is_kebab(&ds.id) {
+        return Err(Error::invalid(&at_ds, "the id must be kebab-case (a-z, 0-9, '-'), 1–64 characters"));
+    }
+    for (what, text) in [("title", &ds.title), ("description", &ds.description)] {
+        check_text(&at_ds, what, text)?;
+    }
+    if ds.title.trim().is_empty() {
+        return Err(Error::invalid(&at_ds, "the title is empty"));
+    }
+    for (i, n) in ds.notes.iter().enumerate() {
+        check_text(&at_ds, &format!("note {}", i + 1), n)?;
+    }
+    if ds.sources.is_empty() {
+        return Err(Error::invalid(&at_ds, "no sources: every point must name one"));
+    }
+    for (i, s) in ds.sources.iter().enumerate() {
+        if s.id.trim().is_empty() {
+            return Err(Error::invalid(&at_ds, format!("source {} has an empty id", i + 1)));
+        }
+        if ds.sources[..i].iter().any(|o| o.id == s.id) {
+            return Err(Error::invalid(&at_ds, format!("source id \"{}\" appears twice", clip(&s.id))));
+        }
+        for (what, text) in [("title", &s.title), ("publisher", &s.publisher), ("licence", &s.licence)] {
+            check_text(&at_ds, &format!("source \"{}\" {what}", clip(&s.id)), text)?;
+        }
+    }
+    if ds.series.is_empty() {
+        return Err(Error::invalid(&at_ds, "no series"));
+    }
+    if ds.series.len() > MAX_SERIES {
+        return Err(Error::TooLarge {
+            what: format!("{at_ds}: number of series"),
+            limit: MAX_SERIES,
+            actual: ds.series.len(),
+        });
+    }
+    let total = ds.point_count();
+    if total > MAX_POINTS {
+        return Err(Error::TooLarge { what: format!("{at_ds}: number of points"), limit: MAX_POINTS, actual: total });
+    }
+    for (si, s) in ds.series.iter().enumerate() {
+        let at_s = format!("{at_ds}, series \"{}\"", clip(&s.id));
+        if s.id.trim().is_empty() {
+            return Err(Error::invalid(&at_ds, format!("series {} has an empty id", si + 1)));
+        }
+        if ds.series[..si].iter().any(|o| o.id == s.id) {
+            return Err(Error::invalid(&at_s, "this series id appears twice"));
+        }
+        check_text(&at_s, "label", &s.label)?;
+        if s.points.is_empty() {
+            return Err(Error::invalid(&at_s, "the series is empty (no points)"));
+        }
+        let mut prev: Option<Period> = None;
+        for (pi, p) in s.points.iter().enumerate() {
+            let at_p = format!("{at_s}, point {} (period \"{}\")", pi + 1, clip(&p.period));
+            let period = Period::parse(&p.period)
+                .ok_or_else(|| Error::invalid(&at_p, "the period is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))?;
+            let want = match ds.frequency {
+                Frequency::Annual | Frequency::Session => Some(0),
+                Frequency::Monthly => Some(1),
+                Frequency::Daily => Some(2),
+                Frequency::Records => None,
+            };
+            if let Some(w) = want {
+                if period.precision() != w {
+                    let form = ["YYYY", "YYYY-MM", "YYYY-MM-DD"][w as usize];
+                    return Err(Error::invalid(
+                        &at_p,
+                        format!("a {:?} dataset needs periods of the form {form}", ds.frequency).to_lowercase(),
+                    ));
+                }
+            }
+            if let Some(q) = prev {
+                if ds.frequency == Frequency::Records {
+                    if period < q {
+                        return Err(Error::invalid(
+                            &at_p,
+                            format!("periods are not sorted: {} comes after {}", period, q),
+                        ));
+                    }
+                } else if period == q {
+                    return Err(Error::invalid(&at_p, "duplicate period"));
+                } else if period < q {
+                    return Err(Error::invalid(&at_p, format!("periods are not sorted: {} comes after {}", period, q)));
+                }
+            }
+            prev = Some(period);
+            if !p.value.is_finite() {
+                return Err(Error::invalid(&at_p, "the value is not a finite number"));
+            }
+            if p.value.abs() > 1e15 {
+                return Err(Error::invalid(&at_p, format!("the value {:e} is out of range (|value| ≤ 1e15)", p.value)));
+            }
+            if ds.unit.non_negative() && p.value < 0.0 {
+                return Err(Error::invalid(&at_p, format!("negative value {} for unit {}", p.value, ds.unit.as_str())));
+            }
+            if (ds.unit == crate::data::Unit::Share && p.value > 1.0)
+                || (ds.unit == crate::data::Unit::Percent && p.value > 100.0)
+            {
+                return Err(Error::invalid(
+                    &at_p,
+                    format!("value {} is above 100 % for unit {}", p.value, ds.unit.as_str()),
+                ));
+            }
+            if ds.source(&p.source).is_none() {
+                return Err(Error::invalid(&at_p, format!("unknown source id \"{}\"", clip(&p.source))));
+            }
+            if let Some(l) = &p.label {
+                check_text(&at_p, "label", l)?;
+            }
+            if let Some(n) = &p.note {
+                check_text(&at_p, "note", n)?;
+            }
+            if ds.frequency == Frequency::Records && p.label.is_none() {
+                return Err(Error::invalid(&at_p, "a records dataset needs a label on every point"));
+            }
+        }
+    }
+    for (i, e) in ds.events.iter().enumerate() {
+        let at_e = format!("{at_ds}, event {} (\"{}\")", i + 1, clip(&e.label));
+        match Period::parse(&e.date) {
+            Some(p) if p.precision() == 2 => {}
+            _ => return Err(Error::invalid(&at_e, "the date is not YYYY-MM-DD")),
+        }
+        check_text(&at_e, "label", &e.label)?;
+        if ds.source(&e.source).is_none() {
+            return Err(Error::invalid(&at_e, format!("unknown source id \"{}\"", clip(&e.source))));
+        }
+    }
+    Ok(())
+}
+
+fn check_text(at: &str, what: &str, text: &str) -> Result<()> {
+    let n = text.chars().count();
+    if n > MAX_LABEL_CHARS {
+        return Err(Error::invalid(at, format!("the {what} is {n} characters long (limit {MAX_LABEL_CHARS})")));
+    }
+    Ok(())
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+/// Shortens user text quoted in a message.
+fn clip(s: &str) -> String {
+    if s.chars().count() <= 40 {
+        s.to_string()
+    } else {
+        let mut c: String = s.chars().take(40).collect();
+        c.push('…');
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::data::parse_dataset;
+
+    fn doc(series: &str) -> String {
+        format!(
+            r#"{{"id":"t","title":"T","domain":"economic","unit":"share","frequency":"annual","description":"d",
+            "sources":[{{"id":"s","title":"S","publisher":"P","licence":"CC0","coverage":"all","retrieved":"2026-11"}}],
+            "series":[{series}]}}"#
+        )
+    }
+
+    fn err(series: &str) -> String {
+        parse_dataset(&doc(series), "test").unwrap_err().to_string()
+    }
+
+    #[test]
+    fn accepts_a_valid_dataset() {
+        let ds =
+            parse_dataset(&doc(r#"{"id":"a","label":"A","points":[{"period":"2000","value":0.5,"source":"s"}]}"#), "t")
+                .unwrap();
+        assert_eq!(ds.series[0].points[0].value, 0.5);
+    }
+
+    #[test]
+    fn names_dataset_series_and_point_in_messages() {
+        assert_eq!(
+            err(
+                r#"{"id":"a","label":"A","points":[{"period":"2000","value":0.5,"source":"s"},{"period":"2000","value":0.4,"source":"s"}]}"#
+            ),
+            "Invalid data in dataset \"t\", series \"a\", point 2 (period \"2000\"): duplicate period"
+        );
+        assert_eq!(
+            err(r#"{"id":"a","label":"A","points":[{"period":"2001","value":0.5,"source":"s"},{"period":"2000","value":0.4,"source":"s"}]}"#),
+            "Invalid data in dataset \"t\", series \"a\", point 2 (period \"2000\"): periods are not sorted: 2000 comes after 2001"
+        );
+        assert_eq!(
+            err(r#"{"id":"a","label":"A","points":[{"period":"2000","value":0.5,"source":"nope"}]}"#),
+            "Invalid data in dataset \"t\", series \"a\", point 1 (period \"2000\"): unknown source id \"nope\""
+        );
+        assert_eq!(
+            err(r#"{"id":"a","label":"A","points":[{"period":"2000","value":-0.1,"source":"s"}]}"#),
+            "Invalid data in dataset \"t\", series \"a\", point 1 (period \"2000\"): negative value -0.1 for unit share"
+        );
+        assert_eq!(
+            err(r#"{"id":"a","label":"A","points":[]}"#),
+            "Invalid data in dataset \"t\", series \"a\": the series is empty (no points)"
+        );
+        assert!(err(r#"{"id":"a","label":"A","points":[{"period":"20x0","value":1,"source":"s"}]}"#)
+            .ends_with("the period is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"));
+    }
+
+    #[test]
+    fn rejects_non_json_nan_and_unknown_fields_with_a_message() {
+        let e = parse_dataset("{\"id\":", "x.json").unwrap_err().to_string();
+        assert!(e.starts_with("Invalid data (x.json): EOF while parsing"), "{e}");
+        let e = err(r#"{"id":"a","label":"A","points":[{"period":"2000","value":"NaN","source":"s"}]}"#);
+        assert!(e.contains("invalid type: string \"NaN\", expected f64"), "{e}");
+        let e = err(r#"{"id":"a","label":"A","points":[{"period":"2000","value":1e999,"source":"s"}]}"#);
+        assert!(e.contains("number out of range"), "{e}");
+        let e = err(r#"{"id":"a","label":"A","colour":"red","points":[]}"#);
+        assert!(e.contains("unknown field `colour`"), "{e}");
+    }
+}

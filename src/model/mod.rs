@@ -1,0 +1,8 @@
+//! Model layer: what charts compute from data before anything is drawn — scales with inverses,
+//! tick positions and labels, number and period formats.
+
+pub mod format;
+pub mod scale;
+pub mod ticks;
+
+pub use scale::LinearScale;

@@ -1,0 +1,99 @@
+//! `build-data`: turns the raw public files in `../shared/data/raw` into the bundled `data/*.json`.
+//!
+//! ```text
+//! raw/<source>/…csv ──▶ one module per source (read + compute) ──▶ Dataset ──▶ validate ──▶ canonical JSON
+//! ```
+//!
+//! Output is deterministic: keys sorted, rows in source order sorted by period, floats printed by
+//! `serde_json` (shortest round-trip form), a trailing newline. `--check` compares instead of writing.
+//! Native only: the wasm build never contains the pipeline.
+
+pub mod raw;
+mod voeten;
+
+use crate::data::{validate, Dataset};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Every dataset the pipeline produces, in id order.
+pub fn build_all(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
+    let mut all = vec![voeten::unga_agreement(raw_dir)?];
+    all.sort_by(|a, b| a.id.cmp(&b.id));
+    for ds in &all {
+        validate(ds).map_err(|e| e.to_string())?;
+    }
+    Ok(all)
+}
+
+/// Canonical JSON of a dataset: sorted keys, two-space indent, trailing newline.
+pub fn to_canonical_json(ds: &Dataset) -> String {
+    let value = serde_json::to_value(ds).expect("a Dataset always serialises");
+    let mut s = serde_json::to_string_pretty(&sort_keys(value)).expect("a Value always serialises");
+    s.push('\n');
+    s
+}
+
+fn sort_keys(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Object(m) => {
+            let sorted: BTreeMap<String, Value> = m.into_iter().map(|(k, v)| (k, sort_keys(v))).collect();
+            Value::Object(sorted.into_iter().collect())
+        }
+        Value::Array(a) => Value::Array(a.into_iter().map(sort_keys).collect()),
+        other => other,
+    }
+}
+
+/// What `--check` found: files that differ, are missing, or are not produced any more.
+pub fn check(out_dir: &Path, datasets: &[Dataset]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut expected = std::collections::BTreeSet::new();
+    for ds in datasets {
+        let name = format!("{}.json", ds.id);
+        expected.insert(name.clone());
+        let want = to_canonical_json(ds);
+        match std::fs::read_to_string(out_dir.join(&name)) {
+            Err(_) => problems.push(format!("missing: {name}")),
+            Ok(have) if have != want => {
+                let first = have.lines().zip(want.lines()).position(|(a, b)| a != b);
+                let line = first.map_or_else(|| have.lines().count().min(want.lines().count()) + 1, |i| i + 1);
+                problems.push(format!(
+                    "stale: {name} (first difference at line {line}; {} lines on disk, {} expected)",
+                    have.lines().count(),
+                    want.lines().count()
+                ));
+            }
+            Ok(_) => {}
+        }
+    }
+    if let Ok(rd) = std::fs::read_dir(out_dir) {
+        for e in rd.flatten() {
+            let n = e.file_name().to_string_lossy().to_string();
+            if n.ends_with(".json") && !expected.contains(&n) {
+                problems.push(format!("not produced by build-data any more: {n}"));
+            }
+        }
+    }
+    problems.sort();
+    problems
+}
+
+/// Writes every dataset; removes `data/*.json` files the pipeline no longer produces.
+pub fn write(out_dir: &Path, datasets: &[Dataset]) -> Result<(), String> {
+    std::fs::create_dir_all(out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    let keep: Vec<String> = datasets.iter().map(|d| format!("{}.json", d.id)).collect();
+    if let Ok(rd) = std::fs::read_dir(out_dir) {
+        for e in rd.flatten() {
+            let n = e.file_name().to_string_lossy().to_string();
+            if n.ends_with(".json") && !keep.contains(&n) {
+                std::fs::remove_file(e.path()).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    for ds in datasets {
+        let p = out_dir.join(format!("{}.json", ds.id));
+        std::fs::write(&p, to_canonical_json(ds)).map_err(|e| format!("{}: {e}", p.display()))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,152 @@
+//! The widget's DOM inside its shadow root: stage (base canvas, hover canvas, tooltip) and an
+//! error box. Styles come from a constructable stylesheet (allowed under `style-src 'self'`);
+//! data only ever reaches the DOM as text.
+
+use crate::chart::Tooltip;
+use crate::render::Theme;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    CssStyleSheet, Document, Element, HtmlCanvasElement, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
+
+const CSS: &str = r#"
+:host { display: block; position: relative; contain: content; min-width: 0; }
+:host([hidden]) { display: none; }
+.root { all: initial; display: block; box-sizing: border-box; width: 100%;
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; }
+.root.dark { color: #ececec; }
+.root *, .root *::before, .root *::after { box-sizing: border-box; }
+.stage { position: relative; width: 100%; overflow: hidden; touch-action: pan-y; }
+canvas { position: absolute; left: 0; top: 0; display: block; width: 100% !important; max-width: none !important;
+  border: 0 !important; padding: 0 !important; margin: 0 !important; }
+canvas.hover { pointer-events: auto; }
+canvas.base:focus-visible { outline: 2px solid #0072b2; outline-offset: 2px; }
+.tooltip { position: absolute; z-index: 2; pointer-events: none; max-width: min(280px, 80%);
+  background: #ffffff; color: #1a1a1a; border: 1px solid #c8c8c8; border-radius: 4px;
+  box-shadow: 0 2px 8px rgba(0,0,0,.18); padding: 6px 8px; font-size: 12px; line-height: 1.35; }
+.dark .tooltip { background: #23262d; color: #ececec; border-color: #4a4e57; }
+.tooltip[hidden], .error[hidden], .stage[hidden] { display: none; }
+.tt-title { font-weight: 700; margin-bottom: 2px; }
+.tt-row { display: flex; align-items: center; gap: 6px; white-space: nowrap; }
+.tt-swatch { width: 10px; height: 10px; border-radius: 2px; flex: none; }
+.tt-label { overflow: hidden; text-overflow: ellipsis; }
+.tt-value { margin-left: auto; padding-left: 8px; font-variant-numeric: tabular-nums; font-weight: 600; }
+.tt-source { margin-top: 4px; color: #5e5e5e; font-size: 11px; white-space: normal; }
+.dark .tt-source { color: #aaaaaa; }
+.error { border: 1px solid #d55e00; border-left-width: 4px; border-radius: 4px; padding: 10px 12px;
+  background: #fff6f0; color: #1a1a1a; overflow-wrap: anywhere; white-space: pre-wrap; }
+.dark .error { background: #2d221c; color: #ececec; }
+.error-title { font-weight: 700; display: block; margin-bottom: 4px; }
+"#;
+
+/// The elements the widget draws into.
+pub struct Dom {
+    pub shadow: ShadowRoot,
+    pub root: HtmlElement,
+    pub stage: HtmlElement,
+    pub base: HtmlCanvasElement,
+    pub hover: HtmlCanvasElement,
+    pub tooltip: HtmlElement,
+    pub error: HtmlElement,
+}
+
+fn el<T: JsCast>(doc: &Document, tag: &str, class: &str) -> Result<T, JsValue> {
+    let e = doc.create_element(tag)?;
+    e.set_class_name(class);
+    e.dyn_into::<T>().map_err(|_| JsValue::from_str("unexpected element type"))
+}
+
+pub fn build(host: &HtmlElement) -> Result<Dom, JsValue> {
+    let doc = host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
+    let shadow = match host.shadow_root() {
+        Some(s) => s,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    shadow.set_text_content(None);
+    let sheet = CssStyleSheet::new()?;
+    sheet.replace_sync(CSS)?;
+    let sheets = js_sys::Array::of1(&sheet);
+    shadow.set_adopted_style_sheets(&sheets);
+
+    let root: HtmlElement = el(&doc, "div", "root")?;
+    let stage: HtmlElement = el(&doc, "div", "stage")?;
+    let base: HtmlCanvasElement = el(&doc, "canvas", "base")?;
+    base.set_attribute("role", "img")?;
+    base.set_tab_index(0);
+    let hover: HtmlCanvasElement = el(&doc, "canvas", "hover")?;
+    hover.set_attribute("aria-hidden", "true")?;
+    let tooltip: HtmlElement = el(&doc, "div", "tooltip")?;
+    tooltip.set_attribute("role", "tooltip")?;
+    tooltip.set_hidden(true);
+    let error: HtmlElement = el(&doc, "div", "error")?;
+    error.set_attribute("role", "alert")?;
+    error.set_hidden(true);
+    stage.append_child(&base)?;
+    stage.append_child(&hover)?;
+    stage.append_child(&tooltip)?;
+    root.append_child(&stage)?;
+    root.append_child(&error)?;
+    shadow.append_child(&root)?;
+    Ok(Dom { shadow, root, stage, base, hover, tooltip, error })
+}
+
+/// Fills the tooltip with text nodes (never HTML) and places it beside `anchor` (CSS px).
+pub fn show_tooltip(dom: &Dom, t: &Tooltip, anchor: (f64, f64), stage_w: f64) -> Result<(), JsValue> {
+    let doc = dom.root.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
+    let tip = &dom.tooltip;
+    tip.set_text_content(None);
+    let title: HtmlElement = el(&doc, "div", "tt-title")?;
+    title.set_text_content(Some(&t.title));
+    tip.append_child(&title)?;
+    for r in &t.rows {
+        let row: HtmlElement = el(&doc, "div", "tt-row")?;
+        let sw: HtmlElement = el(&doc, "span", "tt-swatch")?;
+        sw.style().set_property("background", &Theme::css(r.color))?;
+        let label: HtmlElement = el(&doc, "span", "tt-label")?;
+        label.set_text_content(Some(&r.label));
+        let value: HtmlElement = el(&doc, "span", "tt-value")?;
+        value.set_text_content(Some(&r.value));
+        row.append_child(&sw)?;
+        row.append_child(&label)?;
+        row.append_child(&value)?;
+        tip.append_child(&row)?;
+    }
+    let src: HtmlElement = el(&doc, "div", "tt-source")?;
+    src.set_text_content(Some(&t.source));
+    tip.append_child(&src)?;
+    tip.set_hidden(false);
+    let w = tip.offset_width() as f64;
+    let h = tip.offset_height() as f64;
+    let mut left = anchor.0 + 14.0;
+    if left + w > stage_w - 4.0 {
+        left = (anchor.0 - 14.0 - w).max(4.0);
+    }
+    let top = (anchor.1 - h / 2.0).max(4.0);
+    tip.style().set_property("left", &format!("{left:.0}px"))?;
+    tip.style().set_property("top", &format!("{top:.0}px"))?;
+    Ok(())
+}
+
+pub fn hide_tooltip(dom: &Dom) {
+    dom.tooltip.set_hidden(true);
+}
+
+/// Shows a message in place of the chart.
+pub fn show_error(dom: &Dom, message: &str) -> Result<(), JsValue> {
+    let doc = dom.root.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
+    dom.stage.set_hidden(true);
+    dom.error.set_text_content(None);
+    let title: Element = el::<HtmlElement>(&doc, "strong", "error-title")?.into();
+    title.set_text_content(Some("This chart could not be shown"));
+    dom.error.append_child(&title)?;
+    let body: HtmlElement = el(&doc, "span", "error-message")?;
+    body.set_text_content(Some(message));
+    dom.error.append_child(&body)?;
+    dom.error.set_hidden(false);
+    Ok(())
+}
+
+pub fn hide_error(dom: &Dom) {
+    dom.error.set_hidden(true);
+    dom.stage.set_hidden(false);
+}

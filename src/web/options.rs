@@ -1,0 +1,51 @@
+//! Reading the `mount()`/`update()` options object defensively: wrong types become defaults or a
+//! clear error, never a panic.
+
+use wasm_bindgen::JsValue;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Options {
+    pub chart: Option<String>,
+    /// `light`, `dark` or `auto` (anything else is `auto`).
+    pub theme: ThemeChoice,
+    /// CSS px; `None` = derived from the width.
+    pub height: Option<f64>,
+    /// Dataset text in the public schema (from `src=`).
+    pub data: Option<String>,
+    /// Where `data` came from, for messages.
+    pub src: Option<String>,
+    /// An error the loader met before mount (e.g. a failed fetch), shown in place.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeChoice {
+    Light,
+    Dark,
+    #[default]
+    Auto,
+}
+
+fn string(o: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(o, &JsValue::from_str(key)).ok()?.as_string()
+}
+
+pub fn read(o: &JsValue) -> Options {
+    let theme = match string(o, "theme").as_deref().map(str::trim) {
+        Some("light") => ThemeChoice::Light,
+        Some("dark") => ThemeChoice::Dark,
+        _ => ThemeChoice::Auto,
+    };
+    let height = js_sys::Reflect::get(o, &JsValue::from_str("height"))
+        .ok()
+        .and_then(|v| v.as_f64().or_else(|| v.as_string().and_then(|s| s.trim().trim_end_matches("px").parse().ok())))
+        .filter(|h: &f64| h.is_finite() && *h >= 120.0 && *h <= 4000.0);
+    Options {
+        chart: string(o, "chart").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        theme,
+        height,
+        data: string(o, "data"),
+        src: string(o, "src"),
+        error: string(o, "error"),
+    }
+}

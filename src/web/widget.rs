@@ -1,0 +1,395 @@
+//! One mounted chart: its DOM, the loaded dataset and laid-out chart, the reader's state, and the
+//! observers and listeners it owns. Redraws are coalesced into one `requestAnimationFrame`; the
+//! hover layer redraws without touching the base canvas. Dropping the widget releases everything.
+
+use super::dom::{self, Dom};
+use super::listener::Listener;
+use super::options::{self, Options, ThemeChoice};
+use crate::chart::{self, AnyChart, Frame, Kind};
+use crate::data::{parse_dataset, Dataset};
+use crate::error::{Error, Result};
+use crate::interact::{self, Input, State};
+use crate::render::{Painter, Theme};
+use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    CanvasRenderingContext2d, CustomEvent, CustomEventInit, HtmlCanvasElement, HtmlElement, MediaQueryList, MouseEvent,
+    PointerEvent, ResizeObserver,
+};
+
+type ResizeCallback = Closure<dyn FnMut(js_sys::Array)>;
+
+struct Loaded {
+    ds: Dataset,
+    kind: Kind,
+    chart: Option<AnyChart>,
+}
+
+struct Widget {
+    host: HtmlElement,
+    dom: Dom,
+    opts: Options,
+    loaded: Option<Loaded>,
+    state: State,
+    /// CSS width, CSS height, device pixel ratio of the last layout.
+    size: (f64, f64, f64),
+    dark: bool,
+    dirty_base: bool,
+    dirty_hover: bool,
+    raf: Option<i32>,
+    raf_closure: Option<Closure<dyn FnMut()>>,
+    listeners: Vec<Listener>,
+    resize: Option<(ResizeObserver, ResizeCallback)>,
+    media: Option<MediaQueryList>,
+}
+
+/// What `mount()` returns: `update(options)` and `destroy()`.
+#[wasm_bindgen]
+pub struct Handle {
+    inner: Option<Rc<RefCell<Widget>>>,
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Applies new options (chart, theme, height, data) and redraws.
+    pub fn update(&mut self, options: JsValue) -> std::result::Result<(), JsValue> {
+        let Some(rc) = &self.inner else { return Err(JsValue::from_str("this chart was destroyed")) };
+        let opts = options::read(&options);
+        let outcome = {
+            let mut w = rc.borrow_mut();
+            w.opts = opts;
+            w.reload()
+        };
+        announce(rc, outcome);
+        Ok(())
+    }
+
+    /// Removes the chart's DOM, listeners, observers and pending frame.
+    pub fn destroy(&mut self) {
+        if let Some(rc) = self.inner.take() {
+            rc.borrow_mut().teardown();
+        }
+    }
+
+    /// The hover canvas pixel ratio and size, for tests: `[cssWidth, cssHeight, dpr]`.
+    #[wasm_bindgen(js_name = layoutSize)]
+    pub fn layout_size(&self) -> Vec<f64> {
+        self.inner.as_ref().map_or(vec![], |rc| {
+            let s = rc.borrow().size;
+            vec![s.0, s.1, s.2]
+        })
+    }
+}
+
+pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
+    let dom = dom::build(&host).map_err(js_err)?;
+    let window = web_sys::window().ok_or_else(|| Error::Browser("no window".into()))?;
+    let media = window.match_media("(prefers-color-scheme: dark)").ok().flatten();
+    let rc = Rc::new(RefCell::new(Widget {
+        host,
+        dom,
+        opts: options::read(options),
+        loaded: None,
+        state: State::default(),
+        size: (0.0, 0.0, 1.0),
+        dark: false,
+        dirty_base: false,
+        dirty_hover: false,
+        raf: None,
+        raf_closure: None,
+        listeners: Vec::new(),
+        resize: None,
+        media,
+    }));
+    install(&rc)?;
+    let outcome = rc.borrow_mut().reload();
+    announce(&rc, outcome);
+    Ok(Handle { inner: Some(rc) })
+}
+
+fn js_err(e: JsValue) -> Error {
+    Error::Browser(
+        e.as_string()
+            .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+            .unwrap_or_else(|| "unknown error".into()),
+    )
+}
+
+/// Sets `data-state` and dispatches `dragonbear-ready` / `dragonbear-error` (outside any borrow,
+/// since listeners may call back into the handle).
+fn announce(rc: &Rc<RefCell<Widget>>, outcome: Result<()>) {
+    let (host, chart) = {
+        let w = rc.borrow();
+        (w.host.clone(), w.opts.chart.clone().unwrap_or_default())
+    };
+    let detail = js_sys::Object::new();
+    let (state, kind) = match &outcome {
+        Ok(()) => ("ready", "dragonbear-ready"),
+        Err(e) => {
+            let _ = js_sys::Reflect::set(&detail, &"message".into(), &e.to_string().into());
+            ("error", "dragonbear-error")
+        }
+    };
+    let _ = js_sys::Reflect::set(&detail, &"chart".into(), &chart.into());
+    let _ = host.set_attribute("data-state", state);
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(ev) = CustomEvent::new_with_event_init_dict(kind, &init) {
+        let _ = host.dispatch_event(&ev);
+    }
+}
+
+fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
+    let weak = Rc::downgrade(rc);
+    let mut w = rc.borrow_mut();
+    let target: web_sys::EventTarget = w.dom.hover.clone().into();
+    let on = |weak: &Weak<RefCell<Widget>>, f: fn(&Rc<RefCell<Widget>>, web_sys::Event)| {
+        let weak = weak.clone();
+        move |e: web_sys::Event| {
+            if let Some(rc) = weak.upgrade() {
+                f(&rc, e);
+            }
+        }
+    };
+    let mut ls = Vec::new();
+    ls.push(Listener::new(
+        &target,
+        "pointermove",
+        on(&weak, |rc, e| {
+            if let Some(m) = e.dyn_ref::<MouseEvent>() {
+                input(rc, Input::PointerMove { x: m.offset_x() as f64, y: m.offset_y() as f64 });
+            }
+        }),
+    ));
+    ls.push(Listener::new(
+        &target,
+        "pointerleave",
+        on(&weak, |rc, e| {
+            let touch = e.dyn_ref::<PointerEvent>().is_some_and(|p| p.pointer_type() == "touch");
+            if !touch {
+                input(rc, Input::PointerLeave);
+            }
+        }),
+    ));
+    ls.push(Listener::new(
+        &target,
+        "click",
+        on(&weak, |rc, e| {
+            if let Some(m) = e.dyn_ref::<MouseEvent>() {
+                input(rc, Input::Click { x: m.offset_x() as f64, y: m.offset_y() as f64 });
+            }
+        }),
+    ));
+    if let Some(mq) = &w.media {
+        ls.push(Listener::new(
+            mq.as_ref(),
+            "change",
+            on(&weak, |rc, _| {
+                let mut w = rc.borrow_mut();
+                if w.opts.theme == ThemeChoice::Auto {
+                    w.dirty_base = true;
+                    w.dirty_hover = true;
+                    drop(w);
+                    schedule(rc);
+                }
+            }),
+        ));
+    }
+    w.listeners = ls.into_iter().flatten().collect();
+
+    let weak_r = weak.clone();
+    let cb = Closure::wrap(Box::new(move |_entries: js_sys::Array| {
+        if let Some(rc) = weak_r.upgrade() {
+            let changed = {
+                let w = rc.borrow();
+                w.loaded.is_some() && w.measure() != w.size
+            };
+            if changed {
+                rc.borrow_mut().dirty_base = true;
+                schedule(&rc);
+            }
+        }
+    }) as Box<dyn FnMut(js_sys::Array)>);
+    let ro = ResizeObserver::new(cb.as_ref().unchecked_ref()).map_err(js_err)?;
+    ro.observe(&w.host);
+    w.resize = Some((ro, cb));
+
+    let weak_f = weak;
+    w.raf_closure = Some(Closure::wrap(Box::new(move || {
+        if let Some(rc) = weak_f.upgrade() {
+            let mut w = rc.borrow_mut();
+            w.raf = None;
+            w.frame();
+        }
+    }) as Box<dyn FnMut()>));
+    Ok(())
+}
+
+fn input(rc: &Rc<RefCell<Widget>>, inp: Input) {
+    let mut w = rc.borrow_mut();
+    let Widget { loaded, state, dom, .. } = &mut *w;
+    let Some(chart) = loaded.as_ref().and_then(|l| l.chart.as_ref()) else { return };
+    if let Input::PointerMove { x, y } = inp {
+        let cursor = if chart.legend_at(x, y).is_some() { "pointer" } else { "crosshair" };
+        let _ = dom.hover.style().set_property("cursor", cursor);
+    }
+    let r = interact::step(state, chart, inp);
+    w.dirty_base |= r.base;
+    w.dirty_hover |= r.hover;
+    let any = r.base || r.hover;
+    drop(w);
+    if any {
+        schedule(rc);
+    }
+}
+
+fn schedule(rc: &Rc<RefCell<Widget>>) {
+    let mut w = rc.borrow_mut();
+    if w.raf.is_some() {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    if let Some(cb) = &w.raf_closure {
+        w.raf = window.request_animation_frame(cb.as_ref().unchecked_ref()).ok();
+    }
+}
+
+impl Widget {
+    /// Loads the dataset named by the options and draws it now; errors are shown in place.
+    fn reload(&mut self) -> Result<()> {
+        self.state = State::default();
+        self.loaded = None;
+        let result = self.load().and_then(|l| {
+            self.state.hidden = l.1;
+            self.loaded = Some(Loaded { ds: l.0, kind: l.2, chart: None });
+            self.dirty_hover = true;
+            self.layout_and_draw()
+        });
+        match &result {
+            Ok(()) => dom::hide_error(&self.dom),
+            Err(e) => {
+                self.loaded = None;
+                dom::hide_tooltip(&self.dom);
+                let _ = dom::show_error(&self.dom, &e.to_string());
+            }
+        }
+        result
+    }
+
+    fn load(&self) -> Result<(Dataset, Vec<bool>, Kind)> {
+        if let Some(msg) = &self.opts.error {
+            return Err(Error::Browser(msg.clone()));
+        }
+        if let Some(text) = &self.opts.data {
+            let ds = parse_dataset(text, self.opts.src.as_deref().unwrap_or("src"))?;
+            let hidden = vec![false; ds.series.len()];
+            return Ok((ds, hidden, Kind::Line));
+        }
+        let id = self.opts.chart.as_deref().ok_or_else(|| Error::Option {
+            name: "chart".into(),
+            problem: "no chart id given; set the chart attribute, e.g. chart=\"unga-agreement\"".into(),
+        })?;
+        let spec = chart::spec(id)?;
+        let ds = chart::dataset_for(id)?;
+        let hidden = chart::initial_hidden(spec, &ds);
+        Ok((ds, hidden, spec.kind))
+    }
+
+    /// CSS width and height the chart should have now, and the device pixel ratio.
+    fn measure(&self) -> (f64, f64, f64) {
+        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
+        let cw = self.host.client_width() as f64;
+        let w = if cw >= 1.0 { cw } else { 640.0 };
+        let h = self.opts.height.unwrap_or_else(|| (w * 0.62).clamp(360.0, 540.0));
+        (w, h, dpr)
+    }
+
+    fn is_dark(&self) -> bool {
+        match self.opts.theme {
+            ThemeChoice::Dark => true,
+            ThemeChoice::Light => false,
+            ThemeChoice::Auto => self.media.as_ref().is_some_and(|m| m.matches()),
+        }
+    }
+
+    fn layout_and_draw(&mut self) -> Result<()> {
+        let (w, h, dpr) = self.measure();
+        self.size = (w, h, dpr);
+        self.dark = self.is_dark();
+        let _ = self.dom.root.class_list().toggle_with_force("dark", self.dark);
+        self.dom.stage.style().set_property("height", &format!("{h}px")).map_err(js_err)?;
+        for c in [&self.dom.base, &self.dom.hover] {
+            c.set_width((w * dpr).round() as u32);
+            c.set_height((h * dpr).round() as u32);
+            c.style().set_property("height", &format!("{h}px")).map_err(js_err)?;
+        }
+        let Some(l) = &mut self.loaded else { return Ok(()) };
+        let theme = if self.dark { Theme::dark() } else { Theme::light() };
+        let built = AnyChart::build(l.kind, &l.ds, &Frame { width: w, height: h, theme }, &self.state.hidden);
+        let mut backend = CanvasBackend::with_canvas_object(self.dom.base.clone())
+            .ok_or_else(|| Error::Browser("no 2D canvas context".into()))?;
+        built.draw(&mut Painter::new(&mut backend, dpr))?;
+        self.dom.base.set_attribute("aria-label", &built.summary()).map_err(js_err)?;
+        l.chart = Some(built);
+        self.dirty_base = false;
+        self.draw_hover()
+    }
+
+    fn draw_hover(&mut self) -> Result<()> {
+        self.dirty_hover = false;
+        let (w, h, dpr) = self.size;
+        let ctx = context(&self.dom.hover)?;
+        ctx.clear_rect(0.0, 0.0, w * dpr, h * dpr);
+        let Some(chart) = self.loaded.as_ref().and_then(|l| l.chart.as_ref()) else { return Ok(()) };
+        match self.state.hover.and_then(|i| Some((i, chart.tooltip(i)?, chart.anchor(i)?))) {
+            Some((i, tip, anchor)) => {
+                let mut backend = CanvasBackend::with_canvas_object(self.dom.hover.clone())
+                    .ok_or_else(|| Error::Browser("no 2D canvas context".into()))?;
+                chart.draw_hover(&mut Painter::new(&mut backend, dpr), i)?;
+                dom::show_tooltip(&self.dom, &tip, anchor, w).map_err(js_err)?;
+            }
+            None => dom::hide_tooltip(&self.dom),
+        }
+        Ok(())
+    }
+
+    /// One animation frame: re-layout if the size, theme or series changed, then the hover layer.
+    fn frame(&mut self) {
+        let result = if self.dirty_base || self.measure() != self.size || self.is_dark() != self.dark {
+            self.layout_and_draw()
+        } else if self.dirty_hover {
+            self.draw_hover()
+        } else {
+            Ok(())
+        };
+        if let Err(e) = result {
+            let _ = dom::show_error(&self.dom, &e.to_string());
+            let _ = self.host.set_attribute("data-state", "error");
+        }
+    }
+
+    fn teardown(&mut self) {
+        if let (Some(id), Some(win)) = (self.raf.take(), web_sys::window()) {
+            let _ = win.cancel_animation_frame(id);
+        }
+        self.listeners.clear();
+        if let Some((ro, _cb)) = self.resize.take() {
+            ro.disconnect();
+        }
+        self.raf_closure = None;
+        self.loaded = None;
+        self.dom.shadow.set_text_content(None);
+    }
+}
+
+fn context(c: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d> {
+    c.get_context("2d")
+        .map_err(js_err)?
+        .and_then(|o| o.dyn_into::<CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| Error::Browser("no 2D canvas context".into()))
+}

@@ -1,0 +1,115 @@
+// dragonbear loader — the one script a host page includes:
+//   <script type="module" src="https://HOST/embed.js"></script>
+//   <dragonbear-chart chart="unga-agreement" theme="auto"></dragonbear-chart>
+// It finds the wasm next to itself (import.meta.url), so it works from any origin that sends CORS
+// headers, and defines <dragonbear-chart>. No inline styles, no eval: it runs under a strict CSP.
+import init, { mount, charts, version } from './pkg/dragonbear.js';
+
+const wasmUrl = new URL('./pkg/dragonbear_bg.wasm', import.meta.url);
+let loading = null;
+/** Resolves when the wasm module is instantiated (once per page). */
+export function ready() {
+  loading ??= init({ module_or_path: wasmUrl });
+  return loading;
+}
+
+const skeletonSheet = (() => {
+  try {
+    const s = new CSSStyleSheet();
+    s.replaceSync(`:host{display:block;min-width:0}
+.skeleton{box-sizing:border-box;width:100%;border-radius:6px;background:linear-gradient(90deg,#8881 0,#8882 50%,#8881 100%);
+background-size:200% 100%;animation:db-pulse 1.4s ease-in-out infinite}
+@keyframes db-pulse{0%{background-position:100% 0}100%{background-position:-100% 0}}
+@media (prefers-reduced-motion:reduce){.skeleton{animation:none}}
+.error{font:13px/1.4 system-ui,sans-serif;border:1px solid #d55e00;border-left-width:4px;border-radius:4px;padding:10px 12px;white-space:pre-wrap}`);
+    return s;
+  } catch { return null; }
+})();
+
+const ATTRS = ['chart', 'theme', 'src', 'height', 'lang'];
+
+/** Height the chart will take, so the skeleton reserves the right space while wasm loads. */
+function expectedHeight(el) {
+  const h = parseFloat(el.getAttribute('height'));
+  if (h >= 120 && h <= 4000) return h;
+  const w = el.clientWidth || 640;
+  return Math.min(540, Math.max(360, w * 0.62));
+}
+
+class DragonbearChart extends HTMLElement {
+  static get observedAttributes() { return ATTRS; }
+
+  connectedCallback() {
+    if (this._handle || this._mounting) return;
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    if (skeletonSheet) root.adoptedStyleSheets = [skeletonSheet];
+    const sk = document.createElement('div');
+    sk.className = 'skeleton';
+    sk.setAttribute('aria-busy', 'true');
+    sk.setAttribute('aria-label', 'Loading chart');
+    sk.style.height = `${expectedHeight(this)}px`;
+    root.replaceChildren(sk);
+    this.setAttribute('data-state', 'loading');
+    this._mounting = this._mount().finally(() => { this._mounting = null; });
+  }
+
+  disconnectedCallback() {
+    this._handle?.destroy();
+    this._handle = null;
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this._handle) return;
+    const handle = this._handle;
+    this._options().then((o) => { if (this._handle === handle) handle.update(o); });
+  }
+
+  async _options() {
+    const o = {};
+    for (const a of ATTRS) {
+      const v = this.getAttribute(a);
+      if (v !== null) o[a] = v;
+    }
+    if (o.src) {
+      try {
+        const url = new URL(o.src, document.baseURI);
+        const res = await fetch(url, { credentials: 'omit' });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        o.data = await res.text();
+      } catch (e) {
+        o.error = `Could not load data from ${o.src}: ${e && e.message ? e.message : e}`;
+      }
+    }
+    return o;
+  }
+
+  async _mount() {
+    try {
+      await ready();
+    } catch (e) {
+      this._fail(`The chart module could not be loaded (${e && e.message ? e.message : e}).`);
+      return;
+    }
+    const o = await this._options();
+    if (!this.isConnected || this._handle) return;
+    try {
+      this._handle = mount(this, o);
+    } catch (e) {
+      this._fail(String(e && e.message ? e.message : e));
+    }
+  }
+
+  _fail(message) {
+    const box = document.createElement('div');
+    box.className = 'error';
+    box.setAttribute('role', 'alert');
+    box.textContent = message;
+    this.shadowRoot?.replaceChildren(box);
+    this.setAttribute('data-state', 'error');
+    this.dispatchEvent(new CustomEvent('dragonbear-error', { bubbles: true, composed: true, detail: { message } }));
+  }
+}
+
+if (!customElements.get('dragonbear-chart')) customElements.define('dragonbear-chart', DragonbearChart);
+
+export { charts, version, mount };
