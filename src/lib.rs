@@ -21,7 +21,7 @@ pub mod render;
 pub mod pipeline;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use error::{Error, Result};
 

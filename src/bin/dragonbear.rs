@@ -58,7 +58,7 @@ mod cli {
         let spec = chart::spec(id).map_err(|e| e.to_string())?;
         let ds = chart::dataset_for(id).map_err(|e| e.to_string())?;
         let hidden = chart::initial_hidden(spec, &ds);
-        let c = AnyChart::build(spec.kind, &ds, &Frame { width: w, height: h, theme }, &hidden);
+        let c = AnyChart::build(spec.kind, &ds, &Frame::new(w, h, theme), &hidden);
         let size = ((w * scale).round() as u32, (h * scale).round() as u32);
         if let Some(file) = flag(args, "--svg") {
             let svg = dragonbear_svg(&c, size, scale)?;

@@ -8,7 +8,7 @@ use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period, Unit};
 use crate::error::Result;
 use crate::model::{format, ticks, LinearScale};
-use crate::render::{ellipsize, text_width, wrap, Anchor, DrawingBackend, Painter, Rgb, Theme};
+use crate::render::{ellipsize, wrap, Anchor, DrawingBackend, Painter, Rgb, Theme};
 
 const PAD: f64 = 12.0;
 const TITLE_SIZE: f64 = 17.0;
@@ -17,6 +17,7 @@ const LEGEND_SIZE: f64 = 13.0;
 const LEGEND_ROW: f64 = 22.0;
 const LABEL_SIZE: f64 = 12.0;
 const SOURCE_SIZE: f64 = 11.0;
+const SOURCE_LINE: f64 = 14.0;
 const LINE_WIDTH: f64 = 2.0;
 
 /// A rectangle `(x0, y0, x1, y1)` in CSS px.
@@ -53,7 +54,7 @@ pub struct LineChart {
     height: f64,
     theme: Theme,
     title: Vec<String>,
-    source_line: String,
+    source_lines: Vec<String>,
     unit_title: String,
     legend: Vec<LegendItem>,
     plot: Rect,
@@ -72,16 +73,17 @@ impl LineChart {
         let theme = frame.theme.clone();
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let inner = w - 2.0 * PAD;
+        let m = &*frame.measure;
 
         // Title, then legend rows, then the unit line.
-        let mut title = wrap(&ds.title, TITLE_SIZE, inner);
+        let mut title = wrap(m, &ds.title, TITLE_SIZE, true, inner);
         title.truncate(3);
         let mut y = PAD + title.len() as f64 * TITLE_LINE + 4.0;
         let mut legend = Vec::new();
         let mut x = PAD;
         for (i, s) in ds.series.iter().enumerate() {
-            let label = ellipsize(&s.label, LEGEND_SIZE, inner - 30.0);
-            let iw = 22.0 + text_width(&label, LEGEND_SIZE);
+            let label = ellipsize(m, &s.label, LEGEND_SIZE, inner - 30.0);
+            let iw = 20.0 + m.width(&label, LEGEND_SIZE, false);
             if x > PAD && x + iw > w - PAD {
                 x = PAD;
                 y += LEGEND_ROW;
@@ -95,7 +97,7 @@ impl LineChart {
             x += iw + 16.0;
         }
         y += LEGEND_ROW + 2.0;
-        let unit_title = ellipsize(&unit_line(ds), LABEL_SIZE, inner);
+        let unit_title = ellipsize(m, &unit_line(ds), LABEL_SIZE, inner);
         let plot_top = y + 20.0;
 
         // Sources named at the bottom.
@@ -114,8 +116,12 @@ impl LineChart {
             .map(|s| (s.id.clone(), s.publisher.clone()))
             .collect();
         let source_text: Vec<&str> = sources.iter().map(|(_, p)| p.as_str()).collect();
-        let source_line = ellipsize(&format!("Source: {}", source_text.join("; ")), SOURCE_SIZE, inner);
-        let plot_bottom = h - PAD - 16.0 - 22.0;
+        let mut source_lines = wrap(m, &format!("Source: {}", source_text.join("; ")), SOURCE_SIZE, false, inner);
+        if source_lines.len() > 2 {
+            let rest = source_lines[1..].join(" ");
+            source_lines = vec![source_lines[0].clone(), ellipsize(m, &rest, SOURCE_SIZE, inner)];
+        }
+        let plot_bottom = h - PAD - SOURCE_LINE * source_lines.len() as f64 - 24.0;
 
         // Domains: time over every series (toggling keeps the axis still), values over visible ones.
         let all_x: Vec<f64> = ds.series.iter().flat_map(|s| s.points.iter().filter_map(|p| x_of(&p.period))).collect();
@@ -137,7 +143,7 @@ impl LineChart {
         let y_tick_vals = ticks::nice_ticks(d0, d1, max_y_ticks);
         let step = if y_tick_vals.len() > 1 { y_tick_vals[1] - y_tick_vals[0] } else { 1.0 };
         let y_labels: Vec<String> = y_tick_vals.iter().map(|&v| format::tick(v, ds.unit, step)).collect();
-        let label_w = y_labels.iter().map(|l| text_width(l, LABEL_SIZE)).fold(0.0, f64::max);
+        let label_w = y_labels.iter().map(|l| m.width(l, LABEL_SIZE, false)).fold(0.0, f64::max);
         let plot_left = PAD + label_w + 8.0;
         let plot_right = w - PAD - 14.0;
         let plot = (plot_left, plot_top, plot_right, plot_top + plot_h);
@@ -154,7 +160,7 @@ impl LineChart {
         for e in &ds.events {
             if let Some(ex) = x_of(&e.date).filter(|v| *v >= x_lo && *v <= x_hi) {
                 let px = xs.map(ex);
-                let lw = text_width(&e.label, LABEL_SIZE - 1.0);
+                let lw = m.width(&e.label, LABEL_SIZE - 1.0, false);
                 let label = if px - 3.0 > last_right && px + 4.0 + lw < plot.2 + 10.0 {
                     e.label.clone()
                 } else {
@@ -201,13 +207,12 @@ impl LineChart {
         }
         let columns: Vec<Column> = by_x.into_values().collect();
         let summary = summarize(ds, hidden);
-        let _ = ds.frequency;
         LineChart {
             width: w,
             height: h,
             theme,
             title,
-            source_line,
+            source_lines,
             unit_title,
             legend,
             plot,
@@ -269,7 +274,11 @@ impl LineChart {
                 }
             }
         }
-        p.text(&self.source_line, (PAD, self.height - PAD), SOURCE_SIZE, t.muted, Anchor::LeftBottom, false)?;
+        let n = self.source_lines.len() as f64;
+        for (i, line) in self.source_lines.iter().enumerate() {
+            let y = self.height - PAD - (n - 1.0 - i as f64) * SOURCE_LINE;
+            p.text(line, (PAD, y), SOURCE_SIZE, t.muted, Anchor::LeftBottom, false)?;
+        }
         p.present()
     }
 

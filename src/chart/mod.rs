@@ -10,7 +10,8 @@ pub use line::LineChart;
 
 use crate::data::{bundled_dataset, Dataset, Domain};
 use crate::error::{Error, Result};
-use crate::render::{DrawingBackend, Painter, Rgb, Theme};
+use crate::render::{default_measure, DrawingBackend, Measure, Painter, Rgb, Theme};
+use std::rc::Rc;
 
 /// How a chart draws its dataset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,13 +97,21 @@ impl Tooltip {
     }
 }
 
-/// Size and look a chart is laid out for.
-#[derive(Debug, Clone)]
+/// Size and look a chart is laid out for, and how its text is measured.
+#[derive(Clone)]
 pub struct Frame {
     /// CSS pixels.
     pub width: f64,
     pub height: f64,
     pub theme: Theme,
+    pub measure: Rc<dyn Measure>,
+}
+
+impl Frame {
+    /// A frame measuring text with this target's default (the bundled font natively).
+    pub fn new(width: f64, height: f64, theme: Theme) -> Frame {
+        Frame { width, height, theme, measure: default_measure() }
+    }
 }
 
 /// Any chart of the registry (an enum, so drawing stays generic over the backend).

@@ -61,7 +61,7 @@ mod tests {
 
     fn chart(hidden: &[bool]) -> AnyChart {
         let ds = dataset_for("unga-agreement").unwrap();
-        AnyChart::build(Kind::Line, &ds, &Frame { width: 800.0, height: 450.0, theme: Theme::light() }, hidden)
+        AnyChart::build(Kind::Line, &ds, &Frame::new(800.0, 450.0, Theme::light()), hidden)
     }
 
     #[test]

@@ -8,7 +8,11 @@
 //! `serde_json` (shortest round-trip form), a trailing newline. `--check` compares instead of writing.
 //! Native only: the wasm build never contains the pipeline.
 
+mod dots;
+mod facts;
+mod gacc;
 pub mod raw;
+mod trade;
 mod voeten;
 
 use crate::data::{validate, Dataset};
@@ -17,7 +21,21 @@ use std::path::Path;
 
 /// Every dataset the pipeline produces, in id order.
 pub fn build_all(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
-    let mut all = vec![voeten::unga_agreement(raw_dir)?];
+    let events = facts::events()?;
+    let (dots, gacc_rows) = trade::read(raw_dir)?;
+    let mut all = Vec::new();
+    // Time datasets that carry event markers.
+    let mut timed = vec![
+        trade::trade_annual(&dots, &gacc_rows)?,
+        trade::trade_monthly(&gacc_rows)?,
+        dots::trade_shares(&dots)?,
+        voeten::unga_agreement(raw_dir)?,
+    ];
+    for ds in &mut timed {
+        facts::attach(ds, &events);
+    }
+    all.extend(timed);
+    all.push(dots::trade_ussr(&dots)?);
     all.sort_by(|a, b| a.id.cmp(&b.id));
     for ds in &all {
         validate(ds).map_err(|e| e.to_string())?;

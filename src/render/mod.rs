@@ -6,16 +6,17 @@
 //! works in the same CSS pixels the pointer reports.
 
 mod fonts;
+mod measure;
 mod painter;
 mod theme;
 
 pub use fonts::ensure_fonts;
+pub use measure::{default_measure, Heuristic, Measure};
 pub use painter::{Anchor, Painter};
 pub use plotters_backend::DrawingBackend;
 pub use theme::{Rgb, Theme};
 
-/// Rough width of `text` at `size` CSS px in the bundled sans-serif font; used for layout so that
-/// geometry is the same on every backend (and so on every machine).
+/// Rough width of `text` at `size` CSS px in a sans-serif font, when nothing can measure.
 pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars()
         .map(|c| match c {
@@ -30,13 +31,13 @@ pub fn text_width(text: &str, size: f64) -> f64 {
         * size
 }
 
-/// Breaks `text` into lines no wider than `max_width` (by [`text_width`]).
-pub fn wrap(text: &str, size: f64, max_width: f64) -> Vec<String> {
+/// Breaks `text` into lines no wider than `max_width`.
+pub fn wrap(m: &dyn Measure, text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
         let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-        if !line.is_empty() && text_width(&candidate, size) > max_width {
+        if !line.is_empty() && m.width(&candidate, size, bold) > max_width {
             lines.push(std::mem::take(&mut line));
             line = word.to_string();
         } else {
@@ -50,14 +51,14 @@ pub fn wrap(text: &str, size: f64, max_width: f64) -> Vec<String> {
 }
 
 /// Cuts `text` to fit `max_width`, ending it with `…`.
-pub fn ellipsize(text: &str, size: f64, max_width: f64) -> String {
-    if text_width(text, size) <= max_width {
+pub fn ellipsize(m: &dyn Measure, text: &str, size: f64, max_width: f64) -> String {
+    if m.width(text, size, false) <= max_width {
         return text.to_string();
     }
     let mut out = String::new();
     for c in text.chars() {
         out.push(c);
-        if text_width(&out, size) + text_width("…", size) > max_width {
+        if m.width(&out, size, false) + m.width("…", size, false) > max_width {
             out.pop();
             break;
         }
@@ -72,11 +73,12 @@ mod tests {
 
     #[test]
     fn wraps_and_ellipsizes_within_width() {
-        let lines = wrap("How often China and Russia vote alike in the UN General Assembly", 16.0, 200.0);
+        let m = default_measure();
+        let lines = wrap(&*m, "How often China and Russia vote alike in the UN General Assembly", 16.0, true, 200.0);
         assert!(lines.len() >= 2);
-        assert!(lines.iter().all(|l| text_width(l, 16.0) <= 200.0));
+        assert!(lines.iter().all(|l| m.width(l, 16.0, true) <= 200.0));
         assert_eq!(lines.join(" "), "How often China and Russia vote alike in the UN General Assembly");
-        let e = ellipsize("Source: Voeten, Strezhnev and Bailey", 11.0, 60.0);
-        assert!(e.ends_with('…') && text_width(&e, 11.0) <= 60.0, "{e}");
+        let e = ellipsize(&*m, "Source: Voeten, Strezhnev and Bailey", 11.0, 60.0);
+        assert!(e.ends_with('…') && m.width(&e, 11.0, false) <= 60.0, "{e}");
     }
 }

@@ -12,6 +12,36 @@ use wasm_bindgen::prelude::*;
 
 pub use widget::Handle;
 
+use crate::render::{Heuristic, Measure};
+use std::rc::Rc;
+
+/// Measures text with a detached canvas's `measureText`, in the same font string plotters-canvas
+/// draws with (`normal|bold SIZEpx sans-serif`). No DOM insertion, no inline style: CSP-safe.
+struct CanvasMeasure(web_sys::CanvasRenderingContext2d);
+
+impl Measure for CanvasMeasure {
+    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        // Measured at 10× and scaled back, matching how text is drawn at DPR > 1.
+        self.0.set_font(&format!("{} {}px sans-serif", if bold { "bold" } else { "normal" }, size * 10.0));
+        self.0.measure_text(text).map_or_else(|_| Heuristic.width(text, size, bold), |m| m.width() / 10.0)
+    }
+}
+
+thread_local! {
+    static MEASURE: Option<Rc<dyn Measure>> = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlCanvasElement>(c).ok())
+        .and_then(|c| c.get_context("2d").ok().flatten())
+        .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::CanvasRenderingContext2d>(c).ok())
+        .map(|c| Rc::new(CanvasMeasure(c)) as Rc<dyn Measure>);
+}
+
+/// The text measure charts use in the browser (falls back to an estimate without a canvas).
+pub fn canvas_measure() -> Rc<dyn Measure> {
+    MEASURE.with(|m| m.clone()).unwrap_or_else(|| Rc::new(Heuristic))
+}
+
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();

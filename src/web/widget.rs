@@ -330,7 +330,8 @@ impl Widget {
         }
         let Some(l) = &mut self.loaded else { return Ok(()) };
         let theme = if self.dark { Theme::dark() } else { Theme::light() };
-        let built = AnyChart::build(l.kind, &l.ds, &Frame { width: w, height: h, theme }, &self.state.hidden);
+        let frame = Frame { width: w, height: h, theme, measure: super::canvas_measure() };
+        let built = AnyChart::build(l.kind, &l.ds, &frame, &self.state.hidden);
         let mut backend = CanvasBackend::with_canvas_object(self.dom.base.clone())
             .ok_or_else(|| Error::Browser("no 2D canvas context".into()))?;
         built.draw(&mut Painter::new(&mut backend, dpr))?;
