@@ -4,7 +4,17 @@ use super::{parse_dataset, Dataset};
 use crate::error::{Error, Result};
 
 /// `(id, JSON)` of every bundled dataset. Keep in step with `data/` (a test checks it).
-const BUNDLED: &[(&str, &str)] = &[("unga-agreement", include_str!("../../data/unga-agreement.json"))];
+const BUNDLED: &[(&str, &str)] = &[
+    ("arms-cn-ru", include_str!("../../data/arms-cn-ru.json")),
+    ("arms-ru-cn", include_str!("../../data/arms-ru-cn.json")),
+    ("arms-ru-share", include_str!("../../data/arms-ru-share.json")),
+    ("chpl", include_str!("../../data/chpl.json")),
+    ("trade-annual", include_str!("../../data/trade-annual.json")),
+    ("trade-monthly", include_str!("../../data/trade-monthly.json")),
+    ("trade-shares", include_str!("../../data/trade-shares.json")),
+    ("trade-ussr", include_str!("../../data/trade-ussr.json")),
+    ("unga-agreement", include_str!("../../data/unga-agreement.json")),
+];
 
 /// Ids of the bundled datasets.
 pub fn bundled_ids() -> impl Iterator<Item = &'static str> {

@@ -23,13 +23,8 @@ pub struct Dots(BTreeMap<(String, String, String), BTreeMap<i32, f64>>);
 impl Dots {
     pub fn read(raw_dir: &Path) -> Result<Dots, String> {
         let t = Table::read(raw_dir, FILE)?;
-        let (c_rep, c_par, c_ind, c_year, c_val) = (
-            t.col("reporter")?,
-            t.col("partner")?,
-            t.col("indicator")?,
-            t.col("year")?,
-            t.col("value_usd_millions")?,
-        );
+        let (c_rep, c_par, c_ind, c_year, c_val) =
+            (t.col("reporter")?, t.col("partner")?, t.col("indicator")?, t.col("year")?, t.col("value_usd_millions")?);
         let mut m: BTreeMap<(String, String, String), BTreeMap<i32, f64>> = BTreeMap::new();
         for i in 0..t.rows.len() {
             let line = t.line(i);
@@ -40,7 +35,9 @@ impl Dots {
             let Some(v) = t.number(i, c_val, "value_usd_millions")? else { continue };
             let key = (t.cell(i, c_rep).to_string(), t.cell(i, c_par).to_string(), t.cell(i, c_ind).to_string());
             if m.entry(key).or_default().insert(year, v).is_some() {
-                return Err(format!("{FILE}: line {line}: a second value for the same reporter, partner, indicator and year"));
+                return Err(format!(
+                    "{FILE}: line {line}: a second value for the same reporter, partner, indicator and year"
+                ));
             }
         }
         Ok(Dots(m))

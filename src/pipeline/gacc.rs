@@ -140,7 +140,11 @@ pub fn read(raw_dir: &Path) -> Result<Vec<Row>, String> {
                 Kind::Year => ms == 1 && me == 12,
             };
         if !consistent {
-            return Err(format!("{FILE}: line {line}: period {} – {} does not fit period_type", t.cell(i, c_start), t.cell(i, c_end)));
+            return Err(format!(
+                "{FILE}: line {line}: period {} – {} does not fit period_type",
+                t.cell(i, c_start),
+                t.cell(i, c_end)
+            ));
         }
         let mut values: [Option<Cell>; 3] = [None, None, None];
         for (k, c) in cols.iter().enumerate() {
@@ -273,13 +277,8 @@ pub fn derived_months(rows: &[Row]) -> [Vec<Point>; 3] {
                 } else {
                     format!("derived: Jan–{} minus Jan–{}", month_abbr(m), month_abbr(m - 1))
                 };
-                let mut note = format!(
-                    "{what} ({} − {}; {} / {})",
-                    a.cell.text,
-                    b.cell.text,
-                    a.rows[0].outlet,
-                    b.rows[0].outlet
-                );
+                let mut note =
+                    format!("{what} ({} − {}; {} / {})", a.cell.text, b.cell.text, a.rows[0].outlet, b.rows[0].outlet);
                 if a.cell.decimals != b.cell.decimals {
                     note.push_str(&format!(
                         "; the two figures are printed to different precision, so the result is rounded to {dec} decimal(s)"

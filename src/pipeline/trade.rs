@@ -74,7 +74,10 @@ pub fn trade_monthly(rows: &[gacc::Row]) -> Result<Dataset, String> {
             series.push(Series {
                 id: format!("{id}-derived"),
                 label: format!("{} (derived from year-to-date figures)", names[f]),
-                note: Some("Single month = GACC Jan–M minus Jan–(M−1) of the same year; December = full year minus Jan–Nov".into()),
+                note: Some(
+                    "Single month = GACC Jan–M minus Jan–(M−1) of the same year; December = full year minus Jan–Nov"
+                        .into(),
+                ),
                 points: derived[f].clone(),
             });
         }

@@ -1,0 +1,35 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! `build_all` on the raw folder reproduces `data/*.json` byte for byte.
+
+use std::path::PathBuf;
+
+fn raw_dir() -> Option<PathBuf> {
+    let p = std::env::var_os("DRAGONBEAR_RAW")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/raw"));
+    if p.is_dir() {
+        Some(p)
+    } else {
+        println!("SKIPPED: raw data not found at {}", p.display());
+        None
+    }
+}
+
+#[test]
+fn build_all_matches_bundled_data_byte_for_byte() {
+    let Some(raw) = raw_dir() else { return };
+    let datasets = dragonbear::pipeline::build_all(&raw).expect("the pipeline runs on the raw folder");
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    let problems = dragonbear::pipeline::check(&out, &datasets);
+    assert!(problems.is_empty(), "data/ is stale; run build-data:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn every_dataset_is_deterministic() {
+    let Some(raw) = raw_dir() else { return };
+    let a = dragonbear::pipeline::build_all(&raw).expect("pipeline");
+    let b = dragonbear::pipeline::build_all(&raw).expect("pipeline");
+    let ja: Vec<String> = a.iter().map(dragonbear::pipeline::to_canonical_json).collect();
+    let jb: Vec<String> = b.iter().map(dragonbear::pipeline::to_canonical_json).collect();
+    assert_eq!(ja, jb);
+}
