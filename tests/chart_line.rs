@@ -9,7 +9,7 @@ use dragonbear::render::Theme;
 fn chart(w: f64, h: f64) -> (AnyChart, dragonbear::data::Dataset) {
     let spec = chart::spec("unga-agreement").unwrap();
     let ds = chart::dataset_for("unga-agreement").unwrap();
-    let hidden = chart::initial_hidden(spec, &ds);
+    let hidden = vec![false; ds.series.len()];
     (AnyChart::build(spec.kind, &ds, &Frame::new(w, h, Theme::light()), &hidden), ds)
 }
 

@@ -10,7 +10,7 @@ use plotters::backend::SVGBackend;
 fn render(id: &str, theme: Theme, w: f64, h: f64) -> String {
     let spec = chart::spec(id).unwrap();
     let ds = chart::dataset_for(id).unwrap();
-    let hidden = chart::initial_hidden(spec, &ds);
+    let hidden = vec![false; ds.series.len()];
     let c = AnyChart::build(spec.kind, &ds, &Frame::new(w, h, theme), &hidden);
     let mut s = String::new();
     {

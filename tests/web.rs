@@ -74,7 +74,7 @@ fn series_pixels_are_drawn_where_the_model_puts_them_at_dpr_1_and_2() {
             spec.kind,
             &ds,
             &Frame { width: css_w, height: css_h, theme: Theme::light(), measure: dragonbear::web::canvas_measure() },
-            &chart::initial_hidden(spec, &ds),
+            &vec![false; ds.series.len()],
         );
         let AnyChart::Line(line) = &c;
         let i = ds.series[0].points.iter().position(|p| p.period == "1991").unwrap();

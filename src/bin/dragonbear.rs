@@ -57,7 +57,7 @@ mod cli {
         let theme = if args.iter().any(|a| a == "--dark") { Theme::dark() } else { Theme::light() };
         let spec = chart::spec(id).map_err(|e| e.to_string())?;
         let ds = chart::dataset_for(id).map_err(|e| e.to_string())?;
-        let hidden = chart::initial_hidden(spec, &ds);
+        let hidden = vec![false; ds.series.len()];
         let c = AnyChart::build(spec.kind, &ds, &Frame::new(w, h, theme), &hidden);
         let size = ((w * scale).round() as u32, (h * scale).round() as u32);
         if let Some(file) = flag(args, "--svg") {

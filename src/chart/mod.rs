@@ -4,9 +4,11 @@
 
 mod csv;
 mod line;
+mod table;
 
 pub use csv::to_csv;
 pub use line::LineChart;
+pub use table::{table_rows, TableRow};
 
 use crate::data::{bundled_dataset, Dataset, Domain};
 use crate::error::{Error, Result};
@@ -26,8 +28,9 @@ pub struct ChartSpec {
     pub id: &'static str,
     pub dataset: &'static str,
     pub kind: Kind,
-    /// Series ids drawn hidden until the reader switches them on in the legend.
-    pub hidden: &'static [&'static str],
+    /// The dataset's series this chart draws, in this order (empty = all of them). The chart's
+    /// CSV, table and tooltip cover exactly these.
+    pub series: &'static [&'static str],
 }
 
 /// Every chart, in story order. Ids are stable: published embeds depend on them.
@@ -35,7 +38,7 @@ pub const CHARTS: &[ChartSpec] = &[ChartSpec {
     id: "unga-agreement",
     dataset: "unga-agreement",
     kind: Kind::Line,
-    hidden: &["india-russia", "india-china"],
+    series: &["china-russia", "china-us", "russia-us"],
 }];
 
 /// What `charts()` and `dragonbear list` report about a chart.
@@ -62,9 +65,24 @@ pub fn list() -> Result<Vec<ChartInfo>> {
         .collect()
 }
 
-/// The bundled dataset a chart draws.
+/// The data a chart draws: its bundled dataset, reduced to the chart's series.
 pub fn dataset_for(id: &str) -> Result<Dataset> {
-    bundled_dataset(spec(id)?.dataset)
+    let spec = spec(id)?;
+    let mut ds = bundled_dataset(spec.dataset)?;
+    if !spec.series.is_empty() {
+        let mut picked = Vec::with_capacity(spec.series.len());
+        for want in spec.series {
+            let i = ds.series.iter().position(|s| s.id == *want).ok_or_else(|| {
+                Error::invalid(format!("dataset \"{}\"", ds.id), format!("chart \"{id}\" needs series \"{want}\""))
+            })?;
+            picked.push(ds.series.swap_remove(i));
+        }
+        ds.series = picked;
+        let used: Vec<String> = ds.series.iter().flat_map(|s| s.points.iter().map(|p| p.source.clone())).collect();
+        let events: Vec<String> = ds.events.iter().map(|e| e.source.clone()).collect();
+        ds.sources.retain(|s| used.contains(&s.id) || events.contains(&s.id));
+    }
+    Ok(ds)
 }
 
 /// One row of a tooltip: a series, its colour, and its formatted value (or "no data").
@@ -169,7 +187,19 @@ impl AnyChart {
     }
 }
 
-/// The initial hidden flags of a chart's series.
-pub fn initial_hidden(spec: &ChartSpec, ds: &Dataset) -> Vec<bool> {
-    ds.series.iter().map(|s| spec.hidden.contains(&s.id.as_str())).collect()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_chart_has_its_dataset_and_series() {
+        for c in CHARTS {
+            let ds = dataset_for(c.id).unwrap();
+            if !c.series.is_empty() {
+                let ids: Vec<&str> = ds.series.iter().map(|s| s.id.as_str()).collect();
+                assert_eq!(ids, c.series, "{}", c.id);
+            }
+            crate::data::validate(&ds).unwrap();
+        }
+    }
 }

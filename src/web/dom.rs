@@ -37,6 +37,33 @@ canvas.base:focus-visible { outline: 2px solid #0072b2; outline-offset: 2px; }
   background: #fff6f0; color: #1a1a1a; overflow-wrap: anywhere; white-space: pre-wrap; }
 .dark .error { background: #2d221c; color: #ececec; }
 .error-title { font-weight: 700; display: block; margin-bottom: 4px; }
+.toolbar { display: flex; flex-wrap: wrap; gap: 6px; padding: 8px 0 2px; }
+.toolbar[hidden], .table-view[hidden], .sources[hidden] { display: none; }
+.toolbar button { all: unset; box-sizing: border-box; cursor: pointer; font: 600 12px/1 system-ui, sans-serif;
+  padding: 7px 10px; border: 1px solid #c8c8c8; border-radius: 4px; color: #1a1a1a; background: #f6f6f6; }
+.dark .toolbar button { color: #ececec; background: #2a2d34; border-color: #4a4e57; }
+.toolbar button:hover { border-color: #0072b2; }
+.toolbar button:focus-visible { outline: 2px solid #0072b2; outline-offset: 1px; }
+.toolbar button[aria-pressed="true"], .toolbar button[aria-expanded="true"] { background: #0072b2; border-color: #0072b2; color: #fff; }
+.toolbar .download { margin-left: 0; }
+.toolbar .download:first-of-type { margin-left: auto; }
+.table-view { overflow: auto; max-height: 480px; border: 1px solid #e4e4e4; border-radius: 4px; }
+.dark .table-view { border-color: #3a3d44; }
+table { border-collapse: collapse; width: 100%; font-size: 12px; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 700; padding: 8px; }
+th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #ececec; vertical-align: top; }
+.dark th, .dark td { border-color: #33363d; }
+th { position: sticky; top: 0; background: #f6f6f6; }
+.dark th { background: #2a2d34; }
+td.num { text-align: right; white-space: nowrap; }
+.sources { font-size: 12px; padding: 8px 0 0; }
+.sources h3 { font-size: 13px; margin: 8px 0 4px; }
+.sources ul { margin: 0; padding-left: 18px; }
+.sources li { margin-bottom: 6px; }
+.sources a { color: #0072b2; overflow-wrap: anywhere; }
+.dark .sources a { color: #56b4e9; }
+.muted { color: #5e5e5e; }
+.dark .muted { color: #aaaaaa; }
 "#;
 
 /// The elements the widget draws into.
@@ -47,7 +74,20 @@ pub struct Dom {
     pub base: HtmlCanvasElement,
     pub hover: HtmlCanvasElement,
     pub tooltip: HtmlElement,
+    pub table: HtmlElement,
+    pub sources: HtmlElement,
+    pub toolbar: HtmlElement,
+    pub buttons: Buttons,
     pub error: HtmlElement,
+}
+
+/// The toolbar's buttons.
+pub struct Buttons {
+    pub chart: HtmlElement,
+    pub table: HtmlElement,
+    pub sources: HtmlElement,
+    pub csv: HtmlElement,
+    pub png: HtmlElement,
 }
 
 fn el<T: JsCast>(doc: &Document, tag: &str, class: &str) -> Result<T, JsValue> {
@@ -81,13 +121,39 @@ pub fn build(host: &HtmlElement) -> Result<Dom, JsValue> {
     let error: HtmlElement = el(&doc, "div", "error")?;
     error.set_attribute("role", "alert")?;
     error.set_hidden(true);
+    let table: HtmlElement = el(&doc, "div", "table-view")?;
+    table.set_hidden(true);
+    let sources: HtmlElement = el(&doc, "div", "sources")?;
+    sources.set_hidden(true);
+    let toolbar: HtmlElement = el(&doc, "div", "toolbar")?;
+    toolbar.set_attribute("role", "toolbar")?;
+    let button = |class: &str, text: &str| -> Result<HtmlElement, JsValue> {
+        let b: HtmlElement = el(&doc, "button", class)?;
+        b.set_attribute("type", "button")?;
+        b.set_text_content(Some(text));
+        toolbar.append_child(&b)?;
+        Ok(b)
+    };
+    let buttons = Buttons {
+        chart: button("view", "Chart")?,
+        table: button("view", "Table")?,
+        sources: button("panel", "Sources")?,
+        csv: button("download", "Download CSV")?,
+        png: button("download", "Download PNG")?,
+    };
+    buttons.chart.set_attribute("aria-pressed", "true")?;
+    buttons.table.set_attribute("aria-pressed", "false")?;
+    buttons.sources.set_attribute("aria-expanded", "false")?;
     stage.append_child(&base)?;
     stage.append_child(&hover)?;
     stage.append_child(&tooltip)?;
     root.append_child(&stage)?;
+    root.append_child(&table)?;
+    root.append_child(&toolbar)?;
+    root.append_child(&sources)?;
     root.append_child(&error)?;
     shadow.append_child(&root)?;
-    Ok(Dom { shadow, root, stage, base, hover, tooltip, error })
+    Ok(Dom { shadow, root, stage, base, hover, tooltip, table, sources, toolbar, buttons, error })
 }
 
 /// Fills the tooltip with text nodes (never HTML) and places it beside `anchor` (CSS px).
@@ -135,6 +201,9 @@ pub fn hide_tooltip(dom: &Dom) {
 pub fn show_error(dom: &Dom, message: &str) -> Result<(), JsValue> {
     let doc = dom.root.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
     dom.stage.set_hidden(true);
+    dom.table.set_hidden(true);
+    dom.sources.set_hidden(true);
+    dom.toolbar.set_hidden(true);
     dom.error.set_text_content(None);
     let title: Element = el::<HtmlElement>(&doc, "strong", "error-title")?.into();
     title.set_text_content(Some("This chart could not be shown"));
@@ -148,5 +217,16 @@ pub fn show_error(dom: &Dom, message: &str) -> Result<(), JsValue> {
 
 pub fn hide_error(dom: &Dom) {
     dom.error.set_hidden(true);
-    dom.stage.set_hidden(false);
+    dom.toolbar.set_hidden(false);
+}
+
+/// Creates an element with a class and text (never HTML) and appends it to `parent`.
+pub fn add(parent: &Element, tag: &str, class: &str, text: Option<&str>) -> Result<HtmlElement, JsValue> {
+    let doc = parent.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
+    let e: HtmlElement = el(&doc, tag, class)?;
+    if text.is_some() {
+        e.set_text_content(text);
+    }
+    parent.append_child(&e)?;
+    Ok(e)
 }

@@ -3,8 +3,10 @@
 //! resize and theme observers, and the JS API (`charts()`, `mount()`, `version()`).
 
 mod dom;
+mod download;
 mod listener;
 mod options;
+mod panels;
 mod widget;
 
 use serde::Serialize;

@@ -5,6 +5,7 @@
 use super::dom::{self, Dom};
 use super::listener::Listener;
 use super::options::{self, Options, ThemeChoice};
+use super::{download, panels};
 use crate::chart::{self, AnyChart, Frame, Kind};
 use crate::data::{parse_dataset, Dataset};
 use crate::error::{Error, Result};
@@ -185,6 +186,16 @@ fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
             }
         }),
     ));
+    let buttons: [(&web_sys::HtmlElement, fn(&Rc<RefCell<Widget>>, web_sys::Event)); 5] = [
+        (&w.dom.buttons.chart, |rc, _| rc.borrow_mut().set_view(false)),
+        (&w.dom.buttons.table, |rc, _| rc.borrow_mut().set_view(true)),
+        (&w.dom.buttons.sources, |rc, _| rc.borrow_mut().toggle_sources()),
+        (&w.dom.buttons.csv, |rc, _| rc.borrow().download_csv()),
+        (&w.dom.buttons.png, |rc, _| rc.borrow().download_png()),
+    ];
+    for (b, f) in buttons {
+        ls.push(Listener::new(b.as_ref(), "click", on(&weak, f)));
+    }
     if let Some(mq) = &w.media {
         ls.push(Listener::new(
             mq.as_ref(),
@@ -271,7 +282,15 @@ impl Widget {
             self.layout_and_draw()
         });
         match &result {
-            Ok(()) => dom::hide_error(&self.dom),
+            Ok(()) => {
+                dom::hide_error(&self.dom);
+                self.set_view(false);
+                if !self.dom.sources.hidden() {
+                    if let Some(l) = &self.loaded {
+                        let _ = panels::fill_sources(&self.dom, &l.ds);
+                    }
+                }
+            }
             Err(e) => {
                 self.loaded = None;
                 dom::hide_tooltip(&self.dom);
@@ -296,8 +315,49 @@ impl Widget {
         })?;
         let spec = chart::spec(id)?;
         let ds = chart::dataset_for(id)?;
-        let hidden = chart::initial_hidden(spec, &ds);
+        let hidden = vec![false; ds.series.len()];
         Ok((ds, hidden, spec.kind))
+    }
+
+    /// Chart or Table view.
+    fn set_view(&mut self, table: bool) {
+        let b = &self.dom.buttons;
+        let _ = b.chart.set_attribute("aria-pressed", if table { "false" } else { "true" });
+        let _ = b.table.set_attribute("aria-pressed", if table { "true" } else { "false" });
+        if table {
+            if let Some(l) = &self.loaded {
+                let _ = panels::fill_table(&self.dom, &l.ds, &self.state.hidden);
+            }
+            dom::hide_tooltip(&self.dom);
+        }
+        self.dom.stage.set_hidden(table);
+        self.dom.table.set_hidden(!table);
+    }
+
+    fn toggle_sources(&mut self) {
+        let open = self.dom.sources.hidden();
+        if open {
+            if let Some(l) = &self.loaded {
+                let _ = panels::fill_sources(&self.dom, &l.ds);
+            }
+        }
+        self.dom.sources.set_hidden(!open);
+        let _ = self.dom.buttons.sources.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    }
+
+    fn file_name(&self, ext: &str) -> String {
+        let id = self.loaded.as_ref().map_or("chart", |l| l.ds.id.as_str());
+        format!("dragonbear-{}.{ext}", self.opts.chart.as_deref().filter(|_| self.opts.data.is_none()).unwrap_or(id))
+    }
+
+    fn download_csv(&self) {
+        let (Some(l), Some(doc)) = (&self.loaded, self.host.owner_document()) else { return };
+        let _ = download::text(&doc, &self.file_name("csv"), "text/csv;charset=utf-8", &chart::to_csv(&l.ds));
+    }
+
+    fn download_png(&self) {
+        let Some(doc) = self.host.owner_document() else { return };
+        let _ = download::canvas_png(&doc, &self.file_name("png"), &self.dom.base);
     }
 
     /// CSS width and height the chart should have now, and the device pixel ratio.
@@ -337,6 +397,9 @@ impl Widget {
         built.draw(&mut Painter::new(&mut backend, dpr))?;
         self.dom.base.set_attribute("aria-label", &built.summary()).map_err(js_err)?;
         l.chart = Some(built);
+        if !self.dom.table.hidden() {
+            let _ = panels::fill_table(&self.dom, &l.ds, &self.state.hidden);
+        }
         self.dirty_base = false;
         self.draw_hover()
     }

@@ -117,6 +117,37 @@ const tests = {
     eq(page.problems.join('\n'), '', 'console errors');
   },
 
+  async 'table view, sources panel, CSV and PNG downloads'() {
+    const page = await newPage({ acceptDownloads: true });
+    await page.goto(`${SITE}/`);
+    await page.waitForFunction(settled(), null, { timeout: 20000 });
+    const chart = page.locator('dragonbear-chart[chart="unga-agreement"]');
+    const rows = csv('unga-agreement');
+    await chart.getByRole('button', { name: 'Table' }).click();
+    eq(await chart.locator('tbody tr').count(), rows.length, 'table rows = CSV rows');
+    eq(await chart.locator('tbody tr').first().locator('td').nth(2).textContent(), pct(rows[0].value), 'first table value');
+    assert(await chart.locator('canvas.base').isHidden(), 'chart hidden in table view');
+    await chart.getByRole('button', { name: 'Chart' }).click();
+    assert(await chart.locator('canvas.base').isVisible(), 'chart back');
+    await chart.getByRole('button', { name: 'Sources' }).click();
+    const src = await chart.locator('.sources').innerText();
+    assert(src.includes('Licence: CC0 1.0') && src.includes('Coverage: UNGA sessions 1–78'), `sources panel: ${src.slice(0, 200)}`);
+    const link = await chart.locator('.sources a').first().getAttribute('href');
+    eq(link, 'https://dataverse.harvard.edu/dataset.xhtml?persistentId=hdl:1902.1/12379', 'source link');
+    const [dl] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'Download CSV' }).click()]);
+    const got = readFileSync(await dl.path(), 'utf8');
+    const want = execFileSync(join(root, 'target', 'release', 'dragonbear'), ['data', 'unga-agreement'], { encoding: 'utf8' });
+    eq(got, want, 'downloaded CSV = `dragonbear data unga-agreement`');
+    eq(dl.suggestedFilename(), 'dragonbear-unga-agreement.csv', 'CSV file name');
+    const [png] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'Download PNG' }).click()]);
+    const bytes = readFileSync(await png.path());
+    eq(bytes.subarray(0, 8).toString('hex'), '89504e470d0a1a0a', 'PNG signature');
+    const w = bytes.readUInt32BE(16);
+    const cw = await chart.evaluate((el) => el.shadowRoot.querySelector('canvas.base').width);
+    eq(w, cw, 'PNG width = canvas backing-store width');
+    eq(page.problems.join('\n'), '', 'console errors');
+  },
+
   async 'resizing the container resizes the canvas'() {
     const page = await newPage();
     await page.goto(`${SITE}/`);

@@ -1,0 +1,32 @@
+//! The Table view: exactly the points a chart draws (visible series), formatted as in tooltips.
+
+use crate::data::Dataset;
+use crate::model::format;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    pub series: String,
+    pub period: String,
+    pub value: String,
+    pub source: String,
+}
+
+/// One row per drawn point, series by series; `hidden[i]` leaves series `i` out.
+pub fn table_rows(ds: &Dataset, hidden: &[bool]) -> Vec<TableRow> {
+    let mut rows = Vec::new();
+    for (i, s) in ds.series.iter().enumerate() {
+        if hidden.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        for p in &s.points {
+            let label = p.label.as_deref().map(|l| format!("{l}, ")).unwrap_or_default();
+            rows.push(TableRow {
+                series: s.label.clone(),
+                period: format!("{label}{}", format::period(&p.period, ds.frequency)),
+                value: format::value(p.value, ds.unit),
+                source: ds.source(&p.source).map_or_else(|| p.source.clone(), |s| s.title.clone()),
+            });
+        }
+    }
+    rows
+}

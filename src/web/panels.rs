@@ -1,0 +1,82 @@
+//! The Table view and the Sources panel, filled from the dataset as text nodes (never HTML).
+//! Links are only made for http(s) URLs, so data cannot smuggle a `javascript:` link.
+
+use super::dom::{add, Dom};
+use crate::chart::table_rows;
+use crate::data::Dataset;
+use crate::model::format;
+use wasm_bindgen::JsValue;
+
+pub fn fill_table(dom: &Dom, ds: &Dataset, hidden: &[bool]) -> Result<(), JsValue> {
+    dom.table.set_text_content(None);
+    let table = add(&dom.table, "table", "", None)?;
+    add(&table, "caption", "", Some(&ds.title))?;
+    let head = add(&table, "thead", "", None)?;
+    let tr = add(&head, "tr", "", None)?;
+    for h in ["Series", "Period", "Value", "Source"] {
+        let th = add(&tr, "th", "", Some(h))?;
+        th.set_attribute("scope", "col")?;
+    }
+    let body = add(&table, "tbody", "", None)?;
+    for r in table_rows(ds, hidden) {
+        let tr = add(&body, "tr", "", None)?;
+        add(&tr, "td", "", Some(&r.series))?;
+        add(&tr, "td", "", Some(&r.period))?;
+        add(&tr, "td", "num", Some(&r.value))?;
+        add(&tr, "td", "", Some(&r.source))?;
+    }
+    Ok(())
+}
+
+fn link_or_text(parent: &web_sys::Element, text: &str, url: Option<&str>) -> Result<(), JsValue> {
+    match url.filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+        Some(u) => {
+            let a = add(parent, "a", "", Some(text))?;
+            a.set_attribute("href", u)?;
+            a.set_attribute("target", "_blank")?;
+            a.set_attribute("rel", "noopener noreferrer")?;
+        }
+        None => {
+            add(parent, "span", "", Some(text))?;
+        }
+    }
+    Ok(())
+}
+
+pub fn fill_sources(dom: &Dom, ds: &Dataset) -> Result<(), JsValue> {
+    let p = &dom.sources;
+    p.set_text_content(None);
+    add(p, "h3", "", Some("Sources"))?;
+    let ul = add(p, "ul", "", None)?;
+    for s in &ds.sources {
+        let li = add(&ul, "li", "", None)?;
+        link_or_text(&li, &s.title, s.url.as_deref())?;
+        add(&li, "span", "", Some(&format!(". {}.", s.publisher)))?;
+        let mut facts = vec![format!("Licence: {}", s.licence), format!("Coverage: {}", s.coverage)];
+        if let (Some(repo), Some(path)) = (&s.repository, &s.path) {
+            let commit =
+                s.commit.as_deref().map(|c| format!(" at commit {}", &c[..c.len().min(12)])).unwrap_or_default();
+            facts.push(format!("Copied from {repo}, {path}{commit}"));
+        }
+        facts.push(format!("Retrieved {}", s.retrieved));
+        add(&li, "div", "muted", Some(&facts.join(" · ")))?;
+    }
+    if !ds.notes.is_empty() {
+        add(p, "h3", "", Some("Notes and caveats"))?;
+        let ul = add(p, "ul", "", None)?;
+        for n in &ds.notes {
+            add(&ul, "li", "", Some(n))?;
+        }
+    }
+    if !ds.events.is_empty() {
+        add(p, "h3", "", Some("Events marked"))?;
+        let ul = add(p, "ul", "", None)?;
+        for e in &ds.events {
+            let li = add(&ul, "li", "", None)?;
+            let src = ds.source(&e.source);
+            add(&li, "span", "", Some(&format!("{}: {} — ", format::period(&e.date, ds.frequency), e.label)))?;
+            link_or_text(&li, src.map_or("source", |s| s.title.as_str()), src.and_then(|s| s.url.as_deref()))?;
+        }
+    }
+    Ok(())
+}
