@@ -21,6 +21,8 @@ use web_sys::{
     PointerEvent, ResizeObserver,
 };
 
+/// A widget event handler (a plain fn: closures are made by `install`).
+type Handler = fn(&Rc<RefCell<Widget>>, web_sys::Event);
 type ResizeCallback = Closure<dyn FnMut(js_sys::Array)>;
 
 struct Loaded {
@@ -149,7 +151,7 @@ fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
     let weak = Rc::downgrade(rc);
     let mut w = rc.borrow_mut();
     let target: web_sys::EventTarget = w.dom.hover.clone().into();
-    let on = |weak: &Weak<RefCell<Widget>>, f: fn(&Rc<RefCell<Widget>>, web_sys::Event)| {
+    let on = |weak: &Weak<RefCell<Widget>>, f: Handler| {
         let weak = weak.clone();
         move |e: web_sys::Event| {
             if let Some(rc) = weak.upgrade() {
@@ -186,7 +188,7 @@ fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
             }
         }),
     ));
-    let buttons: [(&web_sys::HtmlElement, fn(&Rc<RefCell<Widget>>, web_sys::Event)); 5] = [
+    let buttons: [(&web_sys::HtmlElement, Handler); 5] = [
         (&w.dom.buttons.chart, |rc, _| rc.borrow_mut().set_view(false)),
         (&w.dom.buttons.table, |rc, _| rc.borrow_mut().set_view(true)),
         (&w.dom.buttons.sources, |rc, _| rc.borrow_mut().toggle_sources()),
