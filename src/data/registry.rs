@@ -14,6 +14,13 @@ const BUNDLED: &[(&str, &str)] = &[
     ("trade-shares", include_str!("../../data/trade-shares.json")),
     ("trade-ussr", include_str!("../../data/trade-ussr.json")),
     ("unga-agreement", include_str!("../../data/unga-agreement.json")),
+    ("unga-coincidence", include_str!("../../data/unga-coincidence.json")),
+    ("unga-ideal-points", include_str!("../../data/unga-ideal-points.json")),
+    ("unga-ukraine-members", include_str!("../../data/unga-ukraine-members.json")),
+    ("unga-ukraine-tallies", include_str!("../../data/unga-ukraine-tallies.json")),
+    ("unga-ukraine-votes", include_str!("../../data/unga-ukraine-votes.json")),
+    ("unsc-vetoes", include_str!("../../data/unsc-vetoes.json")),
+    ("unsc-vetoes-per-year", include_str!("../../data/unsc-vetoes-per-year.json")),
 ];
 
 /// Ids of the bundled datasets.

@@ -15,6 +15,9 @@ mod gacc;
 pub mod raw;
 mod sipri;
 mod trade;
+mod ukraine;
+mod unvotes;
+mod vetoes;
 mod voeten;
 
 use crate::data::{validate, Dataset};
@@ -34,7 +37,11 @@ pub fn build_all(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
         trade::trade_annual(&dots, &gacc_rows)?,
         trade::trade_monthly(&gacc_rows)?,
         dots::trade_shares(&dots)?,
+        unvotes::unga_ideal_points(raw_dir)?,
     ];
+    let [vetoes_list, vetoes_per_year]: [Dataset; 2] =
+        vetoes::datasets(raw_dir)?.try_into().map_err(|_| "vetoes: expected two datasets".to_string())?;
+    timed.push(vetoes_per_year);
     for ds in &mut timed {
         facts::attach(ds, &events);
     }
@@ -45,6 +52,9 @@ pub fn build_all(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
     all.push(dots::trade_ussr(&dots)?);
     all.push(sipri::arms_cn_ru(&arms)?);
     all.push(chpl::chpl(raw_dir)?);
+    all.push(vetoes_list);
+    all.push(unvotes::unga_coincidence(raw_dir)?);
+    all.extend(ukraine::datasets(raw_dir)?);
     all.sort_by(|a, b| a.id.cmp(&b.id));
     for ds in &all {
         validate(ds).map_err(|e| e.to_string())?;

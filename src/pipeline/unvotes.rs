@@ -1,0 +1,168 @@
+//! UNGA roll calls (Voeten data as packaged in R `unvotes`) → `unga-coincidence`; Voeten ideal
+//! points → `unga-ideal-points`.
+//!
+//! Raw: `unvotes_dgrtwo/un_roll_calls.csv` (rcid, date, amend, para …) and
+//! `unvotes_dgrtwo/un_votes_selected_countries.csv` (rcid, country, country_code, vote ∈ yes/no/abstain).
+
+use super::raw::{round, Table};
+use super::voeten;
+use crate::data::{Dataset, Domain, Frequency, Point, Series, Source, Unit};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+pub const ROLL_CALLS: &str = "unvotes_dgrtwo/un_roll_calls.csv";
+pub const VOTES: &str = "unvotes_dgrtwo/un_votes_selected_countries.csv";
+const SRC: &str = "unvotes";
+pub const FIRST_YEAR: i32 = 1971;
+pub const LAST_YEAR: i32 = 2019;
+/// The PRC took the China seat on 25 October 1971.
+const PRC_FROM: &str = "1971-10-25";
+
+pub fn source() -> Source {
+    Source {
+        id: SRC.into(),
+        title: "United Nations General Assembly Voting Data (roll-call votes 1946–2019), as packaged in the R package unvotes".into(),
+        publisher: "Erik Voeten et al., Harvard Dataverse; packaged by David Robinson (unvotes)".into(),
+        url: Some("https://dataverse.harvard.edu/dataset.xhtml?persistentId=hdl:1902.1/12379".into()),
+        repository: Some("dgrtwo/unvotes".into()),
+        path: Some("data/un_votes.rda, data/un_roll_calls.rda (converted to CSV; vote rows subset to 51 countries)".into()),
+        commit: Some("7eb7034314ff79c49c9e0785fcd9d216fa04cf14".into()),
+        licence: "CC0 1.0 (Dataverse files dedicated to the public domain); package code MIT, not used".into(),
+        coverage: "roll calls 1946-01-01 … 2020-01-14 (sessions 1–74); China (PRC) from 1971-11; USSR and Russia share one series (RU)".into(),
+        retrieved: "2026-11".into(),
+    }
+}
+
+pub fn unga_coincidence(raw_dir: &Path) -> Result<Dataset, String> {
+    let rc = Table::read(raw_dir, ROLL_CALLS)?;
+    let (c_id, c_date, c_amend, c_para) = (rc.col("rcid")?, rc.col("date")?, rc.col("amend")?, rc.col("para")?);
+    // rcid → year, whole-resolution votes only.
+    let mut year_of: HashMap<String, i32> = HashMap::new();
+    for i in 0..rc.rows.len() {
+        let line = rc.line(i);
+        let date = rc.cell(i, c_date);
+        for (name, c) in [("amend", c_amend), ("para", c_para)] {
+            if !matches!(rc.cell(i, c), "" | "0" | "1") {
+                return Err(format!(
+                    "{ROLL_CALLS}: line {line}, column {name}: \"{}\" is not 0, 1 or empty",
+                    rc.cell(i, c)
+                ));
+            }
+        }
+        if rc.cell(i, c_amend) == "1" || rc.cell(i, c_para) == "1" || date < PRC_FROM {
+            continue;
+        }
+        let year: i32 = date
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .ok_or_else(|| format!("{ROLL_CALLS}: line {line}, column date: \"{date}\" is not a date"))?;
+        if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
+            year_of.insert(rc.cell(i, c_id).to_string(), year);
+        }
+    }
+    let v = Table::read(raw_dir, VOTES)?;
+    let (c_rcid, c_code, c_vote) = (v.col("rcid")?, v.col("country_code")?, v.col("vote")?);
+    let (mut cn, mut ru): (HashMap<&str, i8>, HashMap<&str, i8>) = (HashMap::new(), HashMap::new());
+    for i in 0..v.rows.len() {
+        let code = v.cell(i, c_code);
+        if code != "CN" && code != "RU" {
+            continue;
+        }
+        let vote = match v.cell(i, c_vote) {
+            "yes" => 1,
+            "abstain" => 0,
+            "no" => -1,
+            other => return Err(format!("{VOTES}: line {}, column vote: unknown vote \"{other}\"", v.line(i))),
+        };
+        let map = if code == "CN" { &mut cn } else { &mut ru };
+        map.insert(v.cell(i, c_rcid), vote);
+    }
+    // year → (joint votes, identical votes, half-credit score)
+    let mut tally: BTreeMap<i32, (u32, u32, f64)> = BTreeMap::new();
+    for (rcid, c) in &cn {
+        let (Some(year), Some(r)) = (year_of.get(*rcid), ru.get(rcid)) else { continue };
+        let e = tally.entry(*year).or_default();
+        e.0 += 1;
+        if c == r {
+            e.1 += 1;
+            e.2 += 1.0;
+        } else if *c == 0 || *r == 0 {
+            e.2 += 0.5;
+        }
+    }
+    let mk = |half: bool| -> Vec<Point> {
+        tally
+            .iter()
+            .map(|(y, (n, same, score))| Point {
+                period: y.to_string(),
+                value: round(if half { score / f64::from(*n) } else { f64::from(*same) / f64::from(*n) }, 6),
+                source: SRC.into(),
+                label: None,
+                note: Some(format!("{n} roll calls on which both voted")),
+            })
+            .collect()
+    };
+    Ok(Dataset {
+        id: "unga-coincidence".into(),
+        title: "China–Russia vote coincidence in the UN General Assembly, 1971–2019".into(),
+        domain: Domain::Diplomatic,
+        unit: Unit::Share,
+        frequency: Frequency::Annual,
+        description: "Share of recorded General Assembly votes each calendar year on which China and Russia cast the same vote, computed from the roll-call records: a cross-check of Voeten's published agreement index.".into(),
+        notes: vec![
+            "Computed here from the vote-level data, not taken from a published index: it cross-checks the agreement scores in unga-agreement (Voeten), which are per session, not per calendar year.".into(),
+            "Only roll calls on which both China and Russia voted yes, no or abstain count; absence is not a vote. Exact series: identical votes / joint votes, so an abstention matches only an abstention. Half-credit series: yes/abstain and no/abstain count 0.5, yes/no counts 0.".into(),
+            "Whole-resolution votes only: roll calls flagged as amendment (amend = 1) or paragraph (para = 1) votes are left out. From 1985 the source leaves amend/para empty unless the flag is 1, so empty is read as 0.".into(),
+            "China = the People's Republic (country code CN), from its first vote in November 1971; \"Russia\" (RU) is the USSR until 1991 and the Russian Federation from 1992 (one series in the source). The data end in 2019.".into(),
+        ],
+        sources: vec![source()],
+        series: vec![
+            Series {
+                id: "china-russia".into(),
+                label: "China–Russia: identical votes".into(),
+                note: Some(format!("{VOTES} + {ROLL_CALLS}: identical / joint votes per calendar year")),
+                points: mk(false),
+            },
+            Series {
+                id: "china-russia-half".into(),
+                label: "China–Russia: abstention vs yes/no counted as half".into(),
+                note: Some(format!("{VOTES} + {ROLL_CALLS}: (identical + 0.5 × one abstains) / joint votes")),
+                points: mk(true),
+            },
+        ],
+        events: vec![],
+    })
+}
+
+pub fn unga_ideal_points(raw_dir: &Path) -> Result<Dataset, String> {
+    let mut series = Vec::new();
+    for (id, label, iso) in [
+        ("china", "China", "CHN"),
+        ("russia", "Russia (USSR to 1991)", "RUS"),
+        ("united-states", "United States", "USA"),
+    ] {
+        series.push(Series {
+            id: id.into(),
+            label: label.into(),
+            note: Some(format!("{}: row iso3c = {iso}, column IdealPointAll", voeten::FILE)),
+            points: voeten::agreement_points(raw_dir, iso, "IdealPointAll")?,
+        });
+    }
+    Ok(Dataset {
+        id: "unga-ideal-points".into(),
+        title: "UN General Assembly ideal points: China, Russia and the United States, 1971–2023".into(),
+        domain: Domain::Diplomatic,
+        unit: Unit::IdealPoint,
+        frequency: Frequency::Session,
+        description: "Each state's estimated position on the single dimension that best explains General Assembly voting (Bailey, Strezhnev and Voeten), per session; higher values sit closer to the US-led liberal order.".into(),
+        notes: vec![
+            "Ideal points are model estimates (column IdealPointAll) with uncertainty; the file's quantile columns are not shown. Distances between states matter more than the sign.".into(),
+            "Session N opened in September of year N + 1945; the year shown is the opening year. Sessions 26–78 (1971–2023).".into(),
+            "\"Russia\" is the USSR until 1991 and the Russian Federation from 1992 (one series in the source). China is the People's Republic from session 26 (1971).".into(),
+            "Cite: Bailey, Strezhnev & Voeten (2017), \"Estimating dynamic state preferences from United Nations voting data\", Journal of Conflict Resolution 61(2):430–456.".into(),
+        ],
+        sources: vec![voeten::source()],
+        series,
+        events: vec![],
+    })
+}
