@@ -4,32 +4,14 @@
 //! [`LineChart::new`] computes every position once (CSS px); `draw`, `draw_hover`, `hit` and
 //! `legend_at` only read that geometry, so what is hit is exactly what was drawn.
 
-use super::{Frame, Tooltip, TooltipRow};
+use super::chrome::{Chrome, LegendEntry, Rect, LABEL_SIZE};
+use super::{markers, Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period, Unit};
 use crate::error::Result;
 use crate::model::{format, ticks, LinearScale};
-use crate::render::{ellipsize, wrap, Anchor, DrawingBackend, Painter, Rgb, Theme};
+use crate::render::{Anchor, DrawingBackend, Painter, Rgb};
 
-const PAD: f64 = 12.0;
-const TITLE_SIZE: f64 = 17.0;
-const TITLE_LINE: f64 = 22.0;
-const LEGEND_SIZE: f64 = 13.0;
-const LEGEND_ROW: f64 = 22.0;
-const LABEL_SIZE: f64 = 12.0;
-const SOURCE_SIZE: f64 = 11.0;
-const SOURCE_LINE: f64 = 14.0;
 const LINE_WIDTH: f64 = 2.0;
-
-/// A rectangle `(x0, y0, x1, y1)` in CSS px.
-pub type Rect = (f64, f64, f64, f64);
-
-#[derive(Debug, Clone)]
-struct LegendItem {
-    rect: Rect,
-    label: String,
-    color: Rgb,
-    hidden: bool,
-}
 
 #[derive(Debug, Clone)]
 struct SeriesGeom {
@@ -46,82 +28,38 @@ struct Column {
     period: String,
     /// Per visible series: (label, colour, value text, y px, source id).
     values: Vec<(String, Rgb, String, f64, String)>,
+    /// Events in this period, with their sources.
+    notes: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
 pub struct LineChart {
-    width: f64,
-    height: f64,
-    theme: Theme,
-    title: Vec<String>,
-    source_lines: Vec<String>,
-    unit_title: String,
-    legend: Vec<LegendItem>,
+    chrome: Chrome,
     plot: Rect,
     x_ticks: Vec<(f64, String)>,
     y_ticks: Vec<(f64, String)>,
-    events: Vec<(f64, String)>,
+    markers: Vec<markers::Marker>,
+    marker_rows: usize,
     series: Vec<SeriesGeom>,
     columns: Vec<Column>,
-    sources: Vec<(String, String)>,
     summary: String,
 }
 
 impl LineChart {
     pub fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> LineChart {
-        let (w, h) = (frame.width.max(200.0), frame.height.max(160.0));
         let theme = frame.theme.clone();
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
-        let inner = w - 2.0 * PAD;
         let m = &*frame.measure;
-
-        // Title, then legend rows, then the unit line.
-        let mut title = wrap(m, &ds.title, TITLE_SIZE, true, inner);
-        title.truncate(3);
-        let mut y = PAD + title.len() as f64 * TITLE_LINE + 4.0;
-        let mut legend = Vec::new();
-        let mut x = PAD;
-        for (i, s) in ds.series.iter().enumerate() {
-            let label = ellipsize(m, &s.label, LEGEND_SIZE, inner - 30.0);
-            let iw = 20.0 + m.width(&label, LEGEND_SIZE, false);
-            if x > PAD && x + iw > w - PAD {
-                x = PAD;
-                y += LEGEND_ROW;
-            }
-            legend.push(LegendItem {
-                rect: (x, y, x + iw, y + LEGEND_ROW - 4.0),
-                label,
-                color: theme.series_color(i),
-                hidden: is_hidden(i),
-            });
-            x += iw + 16.0;
-        }
-        y += LEGEND_ROW + 2.0;
-        let unit_title = ellipsize(m, &unit_line(ds), LABEL_SIZE, inner);
-        let plot_top = y + 20.0;
-
-        // Sources named at the bottom.
-        let mut used: Vec<&str> = Vec::new();
-        for s in &ds.series {
-            for p in &s.points {
-                if !used.contains(&p.source.as_str()) {
-                    used.push(&p.source);
-                }
-            }
-        }
-        let sources: Vec<(String, String)> = ds
-            .sources
+        let entries = ds
+            .series
             .iter()
-            .filter(|s| used.contains(&s.id.as_str()))
-            .map(|s| (s.id.clone(), s.publisher.clone()))
+            .enumerate()
+            .map(|(i, s)| LegendEntry { label: s.label.clone(), color: theme.series_color(i), hidden: is_hidden(i) })
             .collect();
-        let source_text: Vec<&str> = sources.iter().map(|(_, p)| p.as_str()).collect();
-        let mut source_lines = wrap(m, &format!("Source: {}", source_text.join("; ")), SOURCE_SIZE, false, inner);
-        if source_lines.len() > 2 {
-            let rest = source_lines[1..].join(" ");
-            source_lines = vec![source_lines[0].clone(), ellipsize(m, &rest, SOURCE_SIZE, inner)];
-        }
-        let plot_bottom = h - PAD - SOURCE_LINE * source_lines.len() as f64 - 24.0;
+        let chrome = Chrome::new(ds, frame, entries, &unit_line(ds));
+        let (_, plot_top, body_right, body_bottom) = chrome.body;
+        let plot_top = plot_top + 6.0;
+        let plot_bottom = body_bottom - 22.0;
 
         // Domains: time over every series (toggling keeps the axis still), values over visible ones.
         let all_x: Vec<f64> = ds.series.iter().flat_map(|s| s.points.iter().filter_map(|p| x_of(&p.period))).collect();
@@ -144,34 +82,19 @@ impl LineChart {
         let step = if y_tick_vals.len() > 1 { y_tick_vals[1] - y_tick_vals[0] } else { 1.0 };
         let y_labels: Vec<String> = y_tick_vals.iter().map(|&v| format::tick(v, ds.unit, step)).collect();
         let label_w = y_labels.iter().map(|l| m.width(l, LABEL_SIZE, false)).fold(0.0, f64::max);
-        let plot_left = PAD + label_w + 8.0;
-        let plot_right = w - PAD - 14.0;
-        let plot = (plot_left, plot_top, plot_right, plot_top + plot_h);
-        let xs = LinearScale::new(x_lo, x_hi, plot.0, plot.2);
+        let plot_left = chrome.body.0 + label_w + 8.0;
+        let plot_right = body_right - 14.0;
+        let xs = LinearScale::new(x_lo, x_hi, plot_left, plot_right);
+        // Event labels take rows above the plot.
+        let (markers, marker_rows) =
+            markers::layout(ds, m, |x| (x >= x_lo && x <= x_hi).then(|| xs.map(x)), plot_left, plot_right);
+        let plot_top = plot_top + markers::rows_height(marker_rows);
+        let plot = (plot_left, plot_top, plot_right, plot_top + (plot_bottom - plot_top).max(40.0));
         let ys = LinearScale::new(d0, d1, plot.3, plot.1);
         let y_ticks = y_tick_vals.iter().zip(y_labels).map(|(&v, l)| (ys.map(v), l)).collect();
         let max_x_ticks = (((plot.2 - plot.0) / 64.0) as usize).clamp(2, 12);
         let x_ticks =
             ticks::year_ticks(x_lo, x_hi, max_x_ticks).into_iter().map(|v| (xs.map(v), format!("{v:.0}"))).collect();
-
-        // Event markers inside the time domain, labels thinned so they never overlap.
-        let mut events = Vec::new();
-        let mut last_right = f64::NEG_INFINITY;
-        for e in &ds.events {
-            if let Some(ex) = x_of(&e.date).filter(|v| *v >= x_lo && *v <= x_hi) {
-                let px = xs.map(ex);
-                let lw = m.width(&e.label, LABEL_SIZE - 1.0, false);
-                let label = if px - 3.0 > last_right && px + 4.0 + lw < plot.2 + 10.0 {
-                    e.label.clone()
-                } else {
-                    String::new()
-                };
-                if !label.is_empty() {
-                    last_right = px + 4.0 + lw;
-                }
-                events.push((px, label));
-            }
-        }
 
         // Lines: a run breaks where consecutive periods are more than one step apart.
         let gap = match ds.frequency {
@@ -199,32 +122,23 @@ impl LineChart {
                         px: pt.0,
                         period: p.period.clone(),
                         values: Vec::new(),
+                        notes: markers::lines_for(ds, &p.period, |id| chrome.source_text([id])),
                     });
-                    col.values.push((s.label.clone(), color, format::value(p.value, ds.unit), pt.1, p.source.clone()));
+                    col.values.push((
+                        s.label.clone(),
+                        color,
+                        format::value(p.value, ds.unit_of(i)),
+                        pt.1,
+                        p.source.clone(),
+                    ));
                 }
             }
             series.push(SeriesGeom { color, hidden: is_hidden(i), runs });
         }
         let columns: Vec<Column> = by_x.into_values().collect();
         let summary = summarize(ds, hidden);
-        LineChart {
-            width: w,
-            height: h,
-            theme,
-            title,
-            source_lines,
-            unit_title,
-            legend,
-            plot,
-            x_ticks,
-            y_ticks,
-            events,
-            series,
-            columns,
-            sources,
-            summary,
-        }
-        .with_frequency(ds.frequency)
+        LineChart { chrome, plot, x_ticks, y_ticks, markers, marker_rows, series, columns, summary }
+            .with_frequency(ds.frequency)
     }
 
     fn with_frequency(mut self, f: Frequency) -> Self {
@@ -235,23 +149,9 @@ impl LineChart {
     }
 
     pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
-        let t = &self.theme;
-        p.fill_rect((0.0, 0.0), (self.width, self.height), t.background)?;
-        for (i, line) in self.title.iter().enumerate() {
-            p.text(line, (PAD, PAD + i as f64 * TITLE_LINE), TITLE_SIZE, t.text, Anchor::LeftTop, true)?;
-        }
-        for it in &self.legend {
-            let mid = (it.rect.1 + it.rect.3) / 2.0;
-            let (color, text) = if it.hidden { (t.axis, t.muted) } else { (it.color, t.text) };
-            if it.hidden {
-                p.stroke_rect((it.rect.0, mid - 5.0), (it.rect.0 + 14.0, mid + 5.0), color, 1.5)?;
-            } else {
-                p.fill_rect((it.rect.0, mid - 5.0), (it.rect.0 + 14.0, mid + 5.0), color)?;
-            }
-            p.text(&it.label, (it.rect.0 + 20.0, mid), LEGEND_SIZE, text, Anchor::LeftMiddle, false)?;
-        }
-        let (x0, y0, x1, y1) = self.plot;
-        p.text(&self.unit_title, (PAD, y0 - 10.0), LABEL_SIZE, t.muted, Anchor::LeftBottom, false)?;
+        let t = &self.chrome.theme;
+        self.chrome.draw(p)?;
+        let (x0, _, x1, y1) = self.plot;
         for (py, label) in &self.y_ticks {
             p.line((x0, *py), (x1, *py), t.grid, 1.0)?;
             p.text(label, (x0 - 6.0, *py), LABEL_SIZE, t.muted, Anchor::RightMiddle, false)?;
@@ -261,10 +161,7 @@ impl LineChart {
             p.line((*px, y1), (*px, y1 + 4.0), t.axis, 1.0)?;
             p.text(label, (*px, y1 + 6.0), LABEL_SIZE, t.muted, Anchor::CenterTop, false)?;
         }
-        for (px, label) in &self.events {
-            p.dashed((*px, y0), (*px, y1), t.crosshair, 1.0, 4.0, 3.0)?;
-            p.text(label, (*px + 4.0, y0 + 2.0), LABEL_SIZE - 1.0, t.muted, Anchor::LeftTop, false)?;
-        }
+        markers::draw(p, &self.markers, self.marker_rows, self.plot, t)?;
         for s in self.series.iter().filter(|s| !s.hidden) {
             for run in &s.runs {
                 if run.len() == 1 {
@@ -274,20 +171,15 @@ impl LineChart {
                 }
             }
         }
-        let n = self.source_lines.len() as f64;
-        for (i, line) in self.source_lines.iter().enumerate() {
-            let y = self.height - PAD - (n - 1.0 - i as f64) * SOURCE_LINE;
-            p.text(line, (PAD, y), SOURCE_SIZE, t.muted, Anchor::LeftBottom, false)?;
-        }
         p.present()
     }
 
     /// The hover layer: a vertical rule at the column and a ringed dot on every visible value.
     pub fn draw_hover<B: DrawingBackend>(&self, p: &mut Painter<B>, hit: usize) -> Result<()> {
         let Some(c) = self.columns.get(hit) else { return Ok(()) };
-        p.line((c.px, self.plot.1), (c.px, self.plot.3), self.theme.crosshair, 1.0)?;
+        p.line((c.px, self.plot.1), (c.px, self.plot.3), self.chrome.theme.crosshair, 1.0)?;
         for (_, color, _, py, _) in &c.values {
-            p.circle((c.px, *py), 5.0, self.theme.background, true)?;
+            p.circle((c.px, *py), 5.0, self.chrome.theme.background, true)?;
             p.circle((c.px, *py), 3.5, *color, true)?;
         }
         p.present()
@@ -314,15 +206,8 @@ impl LineChart {
             .iter()
             .map(|(l, color, v, _, _)| TooltipRow { label: l.clone(), value: v.clone(), color: *color })
             .collect();
-        let mut names: Vec<&str> = Vec::new();
-        for (_, _, _, _, src) in &c.values {
-            if let Some((_, publisher)) = self.sources.iter().find(|(id, _)| id == src) {
-                if !names.contains(&publisher.as_str()) {
-                    names.push(publisher);
-                }
-            }
-        }
-        Some(Tooltip { title: c.period.clone(), rows, source: format!("Source: {}", names.join("; ")) })
+        let source = self.chrome.source_text(c.values.iter().map(|v| v.4.as_str()));
+        Some(Tooltip { title: c.period.clone(), rows, notes: c.notes.clone(), source })
     }
 
     pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
@@ -332,7 +217,7 @@ impl LineChart {
     }
 
     pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
-        self.legend.iter().position(|it| x >= it.rect.0 && x <= it.rect.2 && y >= it.rect.1 && y <= it.rect.3)
+        self.chrome.legend_at(x, y)
     }
 
     pub fn summary(&self) -> String {

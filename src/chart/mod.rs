@@ -2,8 +2,10 @@
 //! once from the model (at load or resize), draws it with the render toolkit, and hit-tests the
 //! pointer against that same geometry.
 
+mod chrome;
 mod csv;
 mod line;
+mod markers;
 mod table;
 
 pub use csv::to_csv;
@@ -98,6 +100,8 @@ pub struct TooltipRow {
 pub struct Tooltip {
     pub title: String,
     pub rows: Vec<TooltipRow>,
+    /// Further lines (events in this period, notes), each with its own source.
+    pub notes: Vec<String>,
     pub source: String,
 }
 
@@ -108,6 +112,10 @@ impl Tooltip {
         for r in &self.rows {
             s.push('\n');
             s.push_str(&format!("{}: {}", r.label, r.value));
+        }
+        for n in &self.notes {
+            s.push('\n');
+            s.push_str(n);
         }
         s.push('\n');
         s.push_str(&self.source);

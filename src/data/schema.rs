@@ -130,6 +130,9 @@ pub struct Source {
 pub struct Series {
     pub id: String,
     pub label: String,
+    /// The series' unit where it differs from the dataset's (e.g. vote counts beside votes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Unit>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub points: Vec<Point>,
@@ -157,12 +160,19 @@ pub struct Event {
     /// `YYYY-MM-DD`.
     pub date: String,
     pub label: String,
+    /// A few words drawn beside the marker (the full label is in the tooltip and Sources panel).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
     pub source: String,
 }
 
 impl Dataset {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+    /// The unit of series `i` (its own, or the dataset's).
+    pub fn unit_of(&self, i: usize) -> Unit {
+        self.series.get(i).and_then(|s| s.unit).unwrap_or(self.unit)
     }
     pub fn point_count(&self) -> usize {
         self.series.iter().map(|s| s.points.len()).sum()

@@ -140,6 +140,9 @@ pub fn validate(ds: &Dataset) -> Result<()> {
             _ => return Err(Error::invalid(&at_e, "the date is not YYYY-MM-DD")),
         }
         check_text(&at_e, "label", &e.label)?;
+        if let Some(short) = &e.short {
+            check_text(&at_e, "short label", short)?;
+        }
         if ds.source(&e.source).is_none() {
             return Err(Error::invalid(&at_e, format!("unknown source id \"{}\"", clip(&e.source))));
         }

@@ -67,6 +67,7 @@ pub fn chpl(raw_dir: &Path) -> Result<Dataset, String> {
         .map(|(tier, mut points)| {
             points.sort_by(|a, b| a.label.cmp(&b.label));
             Series {
+                unit: None,
                 id: tier.to_lowercase().replace([' ', '.'], "-"),
                 label: tier.clone(),
                 note: Some(format!("{FILE}: chpl_tier = {tier}; value = tier number")),

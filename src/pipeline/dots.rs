@@ -124,6 +124,7 @@ fn share(d: &Dots, reporter: &str, partner: &str, src: &str) -> Vec<Point> {
 pub fn trade_shares(d: &Dots) -> Result<Dataset, String> {
     let series = vec![
         Series {
+            unit: None,
             id: "russia-in-china".into(),
             label: "Russia's share of China's goods trade (China-reported)".into(),
             note: Some(format!(
@@ -132,6 +133,7 @@ pub fn trade_shares(d: &Dots) -> Result<Dataset, String> {
             points: share(d, CHINA, RUSSIA, "imf-dots"),
         },
         Series {
+            unit: None,
             id: "china-in-russia".into(),
             label: "China's share of Russia's goods trade (Russia-reported)".into(),
             note: Some(format!(
@@ -161,6 +163,7 @@ pub fn trade_shares(d: &Dots) -> Result<Dataset, String> {
 pub fn trade_ussr(d: &Dots) -> Result<Dataset, String> {
     let [total, ex, im] = d.china_with(USSR, "imf-dots");
     let mk = |id: &str, label: &str, points| Series {
+        unit: None,
         id: id.into(),
         label: label.into(),
         note: Some(format!("{FILE}: reporter {CHINA}, partner {USSR}")),

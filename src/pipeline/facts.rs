@@ -15,14 +15,21 @@ const CSV: &str = include_str!("../../data/facts/events.csv");
 pub struct Fact {
     pub date: String,
     pub label: String,
+    pub short: String,
     pub source: Source,
 }
 
 /// Reads the compiled-in events table.
 pub fn events() -> Result<Vec<Fact>, String> {
     let t = Table::parse(FILE, CSV.as_bytes(), 0)?;
-    let (c_date, c_label, c_url, c_title, c_pub) =
-        (t.col("date")?, t.col("label")?, t.col("source_url")?, t.col("source_title")?, t.col("publisher")?);
+    let (c_date, c_label, c_short, c_url, c_title, c_pub) = (
+        t.col("date")?,
+        t.col("label")?,
+        t.col("short")?,
+        t.col("source_url")?,
+        t.col("source_title")?,
+        t.col("publisher")?,
+    );
     let mut out: Vec<Fact> = Vec::new();
     for i in 0..t.rows.len() {
         let line = t.line(i);
@@ -32,7 +39,13 @@ pub fn events() -> Result<Vec<Fact>, String> {
         if !ok {
             return Err(format!("{FILE}: line {line}, column date: \"{date}\" is not YYYY-MM-DD"));
         }
-        for (name, c) in [("label", c_label), ("source_url", c_url), ("source_title", c_title), ("publisher", c_pub)] {
+        for (name, c) in [
+            ("label", c_label),
+            ("short", c_short),
+            ("source_url", c_url),
+            ("source_title", c_title),
+            ("publisher", c_pub),
+        ] {
             if t.cell(i, c).is_empty() {
                 return Err(format!("{FILE}: line {line}, column {name}: empty"));
             }
@@ -46,6 +59,7 @@ pub fn events() -> Result<Vec<Fact>, String> {
         out.push(Fact {
             date: date.clone(),
             label: t.cell(i, c_label).to_string(),
+            short: t.cell(i, c_short).to_string(),
             source: Source {
                 id,
                 title: t.cell(i, c_title).to_string(),
@@ -95,6 +109,11 @@ pub fn attach(ds: &mut Dataset, facts: &[Fact]) {
         if ds.source(&f.source.id).is_none() {
             ds.sources.push(f.source.clone());
         }
-        ds.events.push(Event { date: f.date.clone(), label: f.label.clone(), source: f.source.id.clone() });
+        ds.events.push(Event {
+            date: f.date.clone(),
+            label: f.label.clone(),
+            short: Some(f.short.clone()),
+            source: f.source.id.clone(),
+        });
     }
 }

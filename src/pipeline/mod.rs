@@ -38,6 +38,7 @@ pub fn build_all(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
         trade::trade_monthly(&gacc_rows)?,
         dots::trade_shares(&dots)?,
         unvotes::unga_ideal_points(raw_dir)?,
+        voeten::unga_agreement(raw_dir)?,
     ];
     let [vetoes_list, vetoes_per_year]: [Dataset; 2] =
         vetoes::datasets(raw_dir)?.try_into().map_err(|_| "vetoes: expected two datasets".to_string())?;
@@ -46,9 +47,6 @@ pub fn build_all(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
         facts::attach(ds, &events);
     }
     all.extend(timed);
-    // Events are not attached to `unga-agreement` yet: its chart has committed golden SVGs
-    // (tests/golden/unga-agreement*.svg) that would change; attach once they are regenerated.
-    all.push(voeten::unga_agreement(raw_dir)?);
     all.push(dots::trade_ussr(&dots)?);
     all.push(sipri::arms_cn_ru(&arms)?);
     all.push(chpl::chpl(raw_dir)?);

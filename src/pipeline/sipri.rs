@@ -105,6 +105,7 @@ pub fn arms_ru_cn(rows: &[Delivery]) -> Result<Dataset, String> {
     let series = by_cat
         .iter()
         .map(|(cat, years)| Series {
+            unit: None,
             id: kebab(cat),
             label: (*cat).to_string(),
             note: Some(format!(
@@ -163,6 +164,7 @@ pub fn arms_ru_share(rows: &[Delivery]) -> Result<Dataset, String> {
         ],
         sources: vec![source()],
         series: vec![Series {
+            unit: None,
             id: "russia-share".into(),
             label: "Russia's share of China's arms imports (TIV)".into(),
             note: Some(format!("{FILE}: Recipient = China; Supplier = Russia over all suppliers")),
@@ -201,6 +203,7 @@ pub fn arms_cn_ru(rows: &[Delivery]) -> Result<Dataset, String> {
         ],
         sources: vec![source()],
         series: vec![Series {
+            unit: None,
             id: "china-to-russia".into(),
             label: "China → Russia deliveries".into(),
             note: Some(format!("{FILE}: Supplier = China, Recipient = Russia")),

@@ -34,6 +34,7 @@ pub fn trade_annual(d: &Dots, rows: &[gacc::Row]) -> Result<Dataset, String> {
             points.push(p);
         }
         series.push(Series {
+            unit: None,
             id: (*id).into(),
             label: LABELS[f].into(),
             note: Some(format!(
@@ -72,6 +73,7 @@ pub fn trade_monthly(rows: &[gacc::Row]) -> Result<Dataset, String> {
     for (f, (id, _)) in gacc::FIELDS.iter().enumerate() {
         if !derived[f].is_empty() {
             series.push(Series {
+                unit: None,
                 id: format!("{id}-derived"),
                 label: format!("{} (derived from year-to-date figures)", names[f]),
                 note: Some(
@@ -85,6 +87,7 @@ pub fn trade_monthly(rows: &[gacc::Row]) -> Result<Dataset, String> {
     for (f, (id, _)) in gacc::FIELDS.iter().enumerate() {
         if !printed[f].is_empty() {
             series.push(Series {
+                unit: None,
                 id: format!("{id}-printed"),
                 label: format!("{} (single month as printed)", names[f]),
                 note: Some("GACC single-month figures as quoted in the press (first release)".into()),

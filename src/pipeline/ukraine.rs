@@ -226,6 +226,7 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
             }
         }
         series.push(Series {
+            unit: None,
             id: (*id).into(),
             label: (*name).into(),
             note: Some(format!("{RESOLUTIONS} column {}, completed from {COMPLETION}", COUNTRIES[k].2)),
@@ -282,7 +283,7 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
                 None => missing.push(format!("{} {id}", r.label)),
             }
         }
-        tally_series.push(Series { id: (*id).into(), label: (*label).into(), note: None, points });
+        tally_series.push(Series { id: (*id).into(), label: (*label).into(), unit: None, note: None, points });
     }
     let tallies = Dataset {
         id: "unga-ukraine-tallies".into(),
@@ -329,6 +330,7 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
             });
         }
         member_series.push(Series {
+            unit: None,
             id: format!("a-res-{}", symbol.trim_start_matches("A/RES/").replace('/', "-").to_lowercase()),
             label: symbol.into(),
             note: Some(format!("{MEMBERS}: rows resolution = {symbol}")),

@@ -118,12 +118,14 @@ pub fn unga_coincidence(raw_dir: &Path) -> Result<Dataset, String> {
         sources: vec![source()],
         series: vec![
             Series {
+                unit: None,
                 id: "china-russia".into(),
                 label: "China–Russia: identical votes".into(),
                 note: Some(format!("{VOTES} + {ROLL_CALLS}: identical / joint votes per calendar year")),
                 points: mk(false),
             },
             Series {
+                unit: None,
                 id: "china-russia-half".into(),
                 label: "China–Russia: abstention vs yes/no counted as half".into(),
                 note: Some(format!("{VOTES} + {ROLL_CALLS}: (identical + 0.5 × one abstains) / joint votes")),
@@ -142,6 +144,7 @@ pub fn unga_ideal_points(raw_dir: &Path) -> Result<Dataset, String> {
         ("united-states", "United States", "USA"),
     ] {
         series.push(Series {
+            unit: None,
             id: id.into(),
             label: label.into(),
             note: Some(format!("{}: row iso3c = {iso}, column IdealPointAll", voeten::FILE)),

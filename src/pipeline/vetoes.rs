@@ -175,7 +175,7 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
                 note: Some(v.topic.clone()),
             })
             .collect();
-        series.push(Series { id: (*id).into(), label: (*label).into(), note: None, points });
+        series.push(Series { id: (*id).into(), label: (*label).into(), unit: None, note: None, points });
     }
     let mut notes = vec![
         "One point per vetoed draft (value 1), dated by the vote; a draft vetoed by two members appears in both series. Labels give the draft symbol; \"(unverified)\" marks a candidate symbol from an unidentified secondary list that the press pages did not confirm; early rows give the meeting record instead.".into(),
@@ -231,7 +231,7 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
                 }
             })
             .collect();
-        per_year.push(Series { id: (*id).into(), label: (*label).into(), note: None, points });
+        per_year.push(Series { id: (*id).into(), label: (*label).into(), unit: None, note: None, points });
     }
     let mut notes = vec![
         "Number of draft resolutions vetoed by each member per calendar year; a year inside a member's coverage without a veto is 0. Coverage: USSR 1946–1991, Russia 1992–2025, China (PRC) 1971–2025, United States 1946–2025; joint China–Russia vetoes 1992–2025. 2025 is partial (to 18 September).".into(),

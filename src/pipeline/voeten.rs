@@ -70,6 +70,7 @@ pub fn unga_agreement(raw_dir: &Path) -> Result<Dataset, String> {
     let mut series = Vec::new();
     for (id, label, iso, col) in pairs {
         series.push(Series {
+            unit: None,
             id: id.into(),
             label: label.into(),
             note: Some(format!("{FILE}: row iso3c = {iso}, column {col}")),

@@ -1,0 +1,155 @@
+//! What every chart has around its body: background, wrapped title, a legend whose entries toggle
+//! series, a unit line, and the source line at the bottom. Charts lay out their body inside
+//! [`Chrome::body`] and draw it after [`Chrome::draw`].
+
+use super::Frame;
+use crate::data::Dataset;
+use crate::error::Result;
+use crate::render::{ellipsize, wrap, Anchor, DrawingBackend, Painter, Rgb, Theme};
+
+pub const PAD: f64 = 12.0;
+pub const TITLE_SIZE: f64 = 17.0;
+pub const TITLE_LINE: f64 = 22.0;
+pub const LEGEND_SIZE: f64 = 13.0;
+pub const LEGEND_ROW: f64 = 22.0;
+pub const LABEL_SIZE: f64 = 12.0;
+pub const SOURCE_SIZE: f64 = 11.0;
+pub const SOURCE_LINE: f64 = 14.0;
+
+/// A rectangle `(x0, y0, x1, y1)` in CSS px.
+pub type Rect = (f64, f64, f64, f64);
+
+/// What a legend entry shows.
+#[derive(Debug, Clone)]
+pub struct LegendEntry {
+    pub label: String,
+    pub color: Rgb,
+    pub hidden: bool,
+}
+
+#[derive(Debug, Clone)]
+struct LegendItem {
+    rect: Rect,
+    entry: LegendEntry,
+}
+
+#[derive(Debug, Clone)]
+pub struct Chrome {
+    pub width: f64,
+    pub height: f64,
+    pub theme: Theme,
+    title: Vec<String>,
+    legend: Vec<LegendItem>,
+    unit_title: String,
+    source_lines: Vec<String>,
+    /// `(source id, publisher)` of every source of the dataset.
+    sources: Vec<(String, String)>,
+    /// Where the chart draws its own content.
+    pub body: Rect,
+}
+
+impl Chrome {
+    pub fn new(ds: &Dataset, frame: &Frame, entries: Vec<LegendEntry>, unit_title: &str) -> Chrome {
+        let (w, h) = (frame.width.max(200.0), frame.height.max(160.0));
+        let inner = w - 2.0 * PAD;
+        let m = &*frame.measure;
+        let mut title = wrap(m, &ds.title, TITLE_SIZE, true, inner);
+        title.truncate(3);
+        let mut y = PAD + title.len() as f64 * TITLE_LINE + 4.0;
+        let mut legend = Vec::new();
+        let mut x = PAD;
+        for entry in entries {
+            let label = ellipsize(m, &entry.label, LEGEND_SIZE, inner - 30.0);
+            let iw = 20.0 + m.width(&label, LEGEND_SIZE, false);
+            if x > PAD && x + iw > w - PAD {
+                x = PAD;
+                y += LEGEND_ROW;
+            }
+            legend
+                .push(LegendItem { rect: (x, y, x + iw, y + LEGEND_ROW - 4.0), entry: LegendEntry { label, ..entry } });
+            x += iw + 16.0;
+        }
+        if !legend.is_empty() {
+            y += LEGEND_ROW + 2.0;
+        }
+        let unit_title = ellipsize(m, unit_title, LABEL_SIZE, inner);
+        let top = if unit_title.is_empty() { y + 4.0 } else { y + 20.0 };
+
+        let mut used: Vec<&str> = Vec::new();
+        for s in &ds.series {
+            for p in &s.points {
+                if !used.contains(&p.source.as_str()) {
+                    used.push(&p.source);
+                }
+            }
+        }
+        let sources: Vec<(String, String)> = ds.sources.iter().map(|s| (s.id.clone(), s.publisher.clone())).collect();
+        let mut publishers: Vec<&str> = Vec::new();
+        for (_, p) in sources.iter().filter(|(id, _)| used.contains(&id.as_str())) {
+            if !publishers.contains(&p.as_str()) {
+                publishers.push(p);
+            }
+        }
+        let mut source_lines = wrap(m, &format!("Source: {}", publishers.join("; ")), SOURCE_SIZE, false, inner);
+        if source_lines.len() > 2 {
+            let rest = source_lines[1..].join(" ");
+            source_lines = vec![source_lines[0].clone(), ellipsize(m, &rest, SOURCE_SIZE, inner)];
+        }
+        let bottom = h - PAD - SOURCE_LINE * source_lines.len() as f64 - 4.0;
+        Chrome {
+            width: w,
+            height: h,
+            theme: frame.theme.clone(),
+            title,
+            legend,
+            unit_title,
+            source_lines,
+            sources,
+            body: (PAD, top, w - PAD, bottom.max(top + 40.0)),
+        }
+    }
+
+    pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
+        let t = &self.theme;
+        p.fill_rect((0.0, 0.0), (self.width, self.height), t.background)?;
+        for (i, line) in self.title.iter().enumerate() {
+            p.text(line, (PAD, PAD + i as f64 * TITLE_LINE), TITLE_SIZE, t.text, Anchor::LeftTop, true)?;
+        }
+        for it in &self.legend {
+            let (r, e) = (it.rect, &it.entry);
+            let mid = (r.1 + r.3) / 2.0;
+            if e.hidden {
+                p.stroke_rect((r.0, mid - 5.0), (r.0 + 14.0, mid + 5.0), t.axis, 1.5)?;
+            } else {
+                p.fill_rect((r.0, mid - 5.0), (r.0 + 14.0, mid + 5.0), e.color)?;
+            }
+            let color = if e.hidden { t.muted } else { t.text };
+            p.text(&e.label, (r.0 + 20.0, mid), LEGEND_SIZE, color, Anchor::LeftMiddle, false)?;
+        }
+        p.text(&self.unit_title, (PAD, self.body.1 - 8.0), LABEL_SIZE, t.muted, Anchor::LeftBottom, false)?;
+        let n = self.source_lines.len() as f64;
+        for (i, line) in self.source_lines.iter().enumerate() {
+            let y = self.height - PAD - (n - 1.0 - i as f64) * SOURCE_LINE;
+            p.text(line, (PAD, y), SOURCE_SIZE, t.muted, Anchor::LeftBottom, false)?;
+        }
+        Ok(())
+    }
+
+    /// The legend entry under a position.
+    pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
+        self.legend.iter().position(|it| x >= it.rect.0 && x <= it.rect.2 && y >= it.rect.1 && y <= it.rect.3)
+    }
+
+    /// "Source: A; B" naming the publishers of the given source ids, for a tooltip.
+    pub fn source_text<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> String {
+        let mut names: Vec<&str> = Vec::new();
+        for id in ids {
+            if let Some((_, publisher)) = self.sources.iter().find(|(s, _)| s == id) {
+                if !names.contains(&publisher.as_str()) {
+                    names.push(publisher);
+                }
+            }
+        }
+        format!("Source: {}", names.join("; "))
+    }
+}
