@@ -16,7 +16,7 @@ fn chart(w: f64, h: f64) -> (AnyChart, dragonbear::data::Dataset) {
 #[test]
 fn hovering_the_1991_point_shows_its_values_and_source() {
     let (c, ds) = chart(800.0, 480.0);
-    let AnyChart::Line(line) = &c;
+    let AnyChart::Line(line) = &c else { panic!("a line chart") };
     let idx = ds.series[0].points.iter().position(|p| p.period == "1991").unwrap();
     let (x, y) = line.point_px(0, idx).unwrap();
     let hit = c.hit(x + 2.0, y + 30.0).expect("a hit near the 1991 point");
@@ -35,7 +35,7 @@ fn hovering_the_1991_point_shows_its_values_and_source() {
 #[test]
 fn hit_test_snaps_to_the_nearest_period_and_ignores_the_margins() {
     let (c, ds) = chart(800.0, 480.0);
-    let AnyChart::Line(line) = &c;
+    let AnyChart::Line(line) = &c else { panic!("a line chart") };
     let (x0, y0, x1, y1) = line.plot_rect();
     assert_eq!(c.hit(x0 - 40.0, (y0 + y1) / 2.0), None, "left of the plot");
     assert_eq!(c.hit((x0 + x1) / 2.0, y1 + 40.0), None, "below the plot");

@@ -1,11 +1,17 @@
 //! The CSV a reader downloads and `dragonbear data ID` prints: long format, one row per point,
-//! header `series,period,value,unit,source`.
+//! header `series,period,value,unit,source`. Datasets whose points carry labels (records such as
+//! a country's vote or a veto's draft symbol) get a sixth column, `label`.
 
 use crate::data::Dataset;
 
 pub fn to_csv(ds: &Dataset) -> String {
-    let mut out = String::from("series,period,value,unit,source\n");
-    for s in &ds.series {
+    let labelled = ds.series.iter().any(|s| s.points.iter().any(|p| p.label.is_some()));
+    let mut out = String::from(if labelled {
+        "series,period,value,unit,source,label\n"
+    } else {
+        "series,period,value,unit,source\n"
+    });
+    for (i, s) in ds.series.iter().enumerate() {
         for p in &s.points {
             let source = ds.source(&p.source).map_or(p.source.as_str(), |s| s.title.as_str());
             out.push_str(&field(&s.label));
@@ -14,9 +20,13 @@ pub fn to_csv(ds: &Dataset) -> String {
             out.push(',');
             out.push_str(&p.value.to_string());
             out.push(',');
-            out.push_str(ds.unit.as_str());
+            out.push_str(ds.unit_of(i).as_str());
             out.push(',');
             out.push_str(&field(source));
+            if labelled {
+                out.push(',');
+                out.push_str(&field(p.label.as_deref().unwrap_or("")));
+            }
             out.push('\n');
         }
     }

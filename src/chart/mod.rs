@@ -2,15 +2,25 @@
 //! once from the model (at load or resize), draws it with the render toolkit, and hit-tests the
 //! pointer against that same geometry.
 
+mod bars;
 mod chrome;
 mod csv;
 mod line;
 mod markers;
+mod matrix;
 mod table;
+mod tiers;
+mod timeline;
+mod votegrid;
 
+pub use bars::BarChart;
 pub use csv::to_csv;
 pub use line::LineChart;
+pub use matrix::MatrixChart;
 pub use table::{table_rows, TableRow};
+pub use tiers::TierChart;
+pub use timeline::TimelineChart;
+pub use votegrid::VoteGridChart;
 
 use crate::data::{bundled_dataset, Dataset, Domain};
 use crate::error::{Error, Result};
@@ -22,6 +32,16 @@ use std::rc::Rc;
 pub enum Kind {
     /// Lines over time, one per series.
     Line,
+    /// Stacked bars per period, one segment per series.
+    Bars,
+    /// Dated records as marks on one time row per series (e.g. vetoes).
+    Timeline,
+    /// One square per labelled record, coloured by vote, one block per series (e.g. member votes).
+    VoteGrid,
+    /// Labelled records grouped by series as a grid of tiles (e.g. HS codes by tier).
+    Tiers,
+    /// Rows = records (labels), columns = series, cells coloured by vote or showing a count.
+    Matrix,
 }
 
 /// A chart of the registry: a stable id, the bundled dataset it draws, and how.
@@ -33,15 +53,39 @@ pub struct ChartSpec {
     /// The dataset's series this chart draws, in this order (empty = all of them). The chart's
     /// CSV, table and tooltip cover exactly these.
     pub series: &'static [&'static str],
+    /// A second bundled dataset whose series are appended (with their own unit), e.g. vote tallies
+    /// beside the votes of a few states.
+    pub companion: Option<&'static str>,
 }
 
 /// Every chart, in story order. Ids are stable: published embeds depend on them.
-pub const CHARTS: &[ChartSpec] = &[ChartSpec {
-    id: "unga-agreement",
-    dataset: "unga-agreement",
-    kind: Kind::Line,
-    series: &["china-russia", "china-us", "russia-us"],
-}];
+pub const CHARTS: &[ChartSpec] = &[
+    // Economic
+    chart("trade-annual", "trade-annual", Kind::Line, &[]),
+    chart("trade-monthly", "trade-monthly", Kind::Line, &["total-derived", "cn-exports-derived", "cn-imports-derived"]),
+    chart("trade-shares", "trade-shares", Kind::Line, &[]),
+    // Military & dual-use
+    chart("arms-ru-cn", "arms-ru-cn", Kind::Bars, &[]),
+    chart("arms-ru-share", "arms-ru-share", Kind::Line, &[]),
+    chart("chpl-tiers", "chpl", Kind::Tiers, &[]),
+    // Diplomatic
+    chart("unga-agreement", "unga-agreement", Kind::Line, &["china-russia", "china-us", "russia-us"]),
+    chart("unga-ideal-points", "unga-ideal-points", Kind::Line, &[]),
+    chart("unga-coincidence", "unga-coincidence", Kind::Line, &[]),
+    ChartSpec {
+        id: "unga-ukraine-votes",
+        dataset: "unga-ukraine-votes",
+        kind: Kind::Matrix,
+        series: &[],
+        companion: Some("unga-ukraine-tallies"),
+    },
+    chart("unga-ukraine-members", "unga-ukraine-members", Kind::VoteGrid, &[]),
+    chart("unsc-vetoes", "unsc-vetoes", Kind::Timeline, &["china", "russia", "ussr", "united-states"]),
+];
+
+const fn chart(id: &'static str, dataset: &'static str, kind: Kind, series: &'static [&'static str]) -> ChartSpec {
+    ChartSpec { id, dataset, kind, series, companion: None }
+}
 
 /// What `charts()` and `dragonbear list` report about a chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +127,23 @@ pub fn dataset_for(id: &str) -> Result<Dataset> {
         let used: Vec<String> = ds.series.iter().flat_map(|s| s.points.iter().map(|p| p.source.clone())).collect();
         let events: Vec<String> = ds.events.iter().map(|e| e.source.clone()).collect();
         ds.sources.retain(|s| used.contains(&s.id) || events.contains(&s.id));
+    }
+    if let Some(other) = spec.companion {
+        let extra = bundled_dataset(other)?;
+        for mut s in extra.series {
+            s.unit = s.unit.or(Some(extra.unit));
+            ds.series.push(s);
+        }
+        for src in extra.sources {
+            if ds.source(&src.id).is_none() {
+                ds.sources.push(src);
+            }
+        }
+        for n in extra.notes {
+            if !ds.notes.contains(&n) {
+                ds.notes.push(n);
+            }
+        }
     }
     Ok(ds)
 }
@@ -144,6 +205,25 @@ impl Frame {
 #[derive(Debug, Clone)]
 pub enum AnyChart {
     Line(LineChart),
+    Bars(BarChart),
+    Timeline(TimelineChart),
+    VoteGrid(VoteGridChart),
+    Tiers(TierChart),
+    Matrix(MatrixChart),
+}
+
+/// Calls the same method on whichever chart kind this is.
+macro_rules! each_kind {
+    ($self:expr, $c:ident => $e:expr) => {
+        match $self {
+            AnyChart::Line($c) => $e,
+            AnyChart::Bars($c) => $e,
+            AnyChart::Timeline($c) => $e,
+            AnyChart::VoteGrid($c) => $e,
+            AnyChart::Tiers($c) => $e,
+            AnyChart::Matrix($c) => $e,
+        }
+    };
 }
 
 impl AnyChart {
@@ -151,47 +231,38 @@ impl AnyChart {
     pub fn build(kind: Kind, ds: &Dataset, frame: &Frame, hidden: &[bool]) -> AnyChart {
         match kind {
             Kind::Line => AnyChart::Line(LineChart::new(ds, frame, hidden)),
+            Kind::Bars => AnyChart::Bars(BarChart::new(ds, frame, hidden)),
+            Kind::Timeline => AnyChart::Timeline(TimelineChart::new(ds, frame, hidden)),
+            Kind::VoteGrid => AnyChart::VoteGrid(VoteGridChart::new(ds, frame, hidden)),
+            Kind::Tiers => AnyChart::Tiers(TierChart::new(ds, frame, hidden)),
+            Kind::Matrix => AnyChart::Matrix(MatrixChart::new(ds, frame, hidden)),
         }
     }
     pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
-        match self {
-            AnyChart::Line(c) => c.draw(p),
-        }
+        each_kind!(self, c => c.draw(p))
     }
-    /// Draws the hover layer (crosshair, highlighted points) for a hit.
+    /// Draws the hover layer (crosshair, highlighted marks) for a hit, on a transparent canvas.
     pub fn draw_hover<B: DrawingBackend>(&self, p: &mut Painter<B>, hit: usize) -> Result<()> {
-        match self {
-            AnyChart::Line(c) => c.draw_hover(p, hit),
-        }
+        each_kind!(self, c => c.draw_hover(p, hit))
     }
     /// The hover target under a CSS-pixel position, if any.
     pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
-        match self {
-            AnyChart::Line(c) => c.hit(x, y),
-        }
+        each_kind!(self, c => c.hit(x, y))
     }
     pub fn tooltip(&self, hit: usize) -> Option<Tooltip> {
-        match self {
-            AnyChart::Line(c) => c.tooltip(hit),
-        }
+        each_kind!(self, c => c.tooltip(hit))
     }
     /// Where the tooltip should point (CSS px).
     pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
-        match self {
-            AnyChart::Line(c) => c.anchor(hit),
-        }
+        each_kind!(self, c => c.anchor(hit))
     }
     /// The legend entry (series index) under a position.
     pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
-        match self {
-            AnyChart::Line(c) => c.legend_at(x, y),
-        }
+        each_kind!(self, c => c.legend_at(x, y))
     }
     /// One sentence describing the data drawn, for the accessible name.
     pub fn summary(&self) -> String {
-        match self {
-            AnyChart::Line(c) => c.summary(),
-        }
+        each_kind!(self, c => c.summary())
     }
 }
 

@@ -68,7 +68,7 @@ mod tests {
     fn hover_changes_only_when_the_target_changes() {
         let c = chart(&[false; 5]);
         let mut s = State { hover: None, hidden: vec![false; 5] };
-        let AnyChart::Line(l) = &c;
+        let AnyChart::Line(l) = &c else { panic!("a line chart") };
         let (x0, y0, x1, y1) = l.plot_rect();
         let mid = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
         assert_eq!(step(&mut s, &c, Input::PointerMove { x: mid.0, y: mid.1 }), Redraw { base: false, hover: true });
@@ -83,7 +83,7 @@ mod tests {
         let c = chart(&[false; 5]);
         let mut s = State { hover: None, hidden: vec![false; 5] };
         // The first legend entry sits just under the title, at the left padding.
-        let AnyChart::Line(l) = &c;
+        let AnyChart::Line(l) = &c else { panic!("a line chart") };
         let (_, y0, _, _) = l.plot_rect();
         let hit = (0..y0 as i32).find_map(|y| c.legend_at(20.0, y as f64).map(|i| (i, y)));
         let (i, y) = hit.expect("a legend entry at x = 20");
