@@ -1,50 +1,257 @@
-//! STUB — to be written. See line.rs for the shape every chart kind has.
+//! Stacked bars per period: one segment per visible series, stacked in series order, a total per
+//! bar, event markers, and a hover that selects the whole bar (every segment's value and the total).
 
-use super::chrome::{Chrome, LegendEntry};
-use super::{Frame, Tooltip};
-use crate::data::Dataset;
+use super::chrome::{Chrome, LegendEntry, Rect, LABEL_SIZE};
+use super::{markers, Frame, Tooltip, TooltipRow};
+use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
-use crate::render::{DrawingBackend, Painter};
+use crate::model::{format, ticks, LinearScale};
+use crate::render::{Anchor, DrawingBackend, Painter, Rgb};
+
+/// One bar: a period, its stacked segments (bottom to top) and the hover text.
+#[derive(Debug, Clone)]
+struct Bar {
+    /// Left and right edge (CSS px).
+    x0: f64,
+    x1: f64,
+    /// `(y top, y bottom, colour)` per non-empty segment.
+    segments: Vec<(f64, f64, Rgb)>,
+    top: f64,
+    title: String,
+    rows: Vec<TooltipRow>,
+    notes: Vec<String>,
+    sources: Vec<String>,
+}
 
 #[derive(Debug, Clone)]
 pub struct BarChart {
     chrome: Chrome,
+    plot: Rect,
+    x_ticks: Vec<(f64, String)>,
+    y_ticks: Vec<(f64, String)>,
+    markers: Vec<markers::Marker>,
+    marker_rows: usize,
+    bars: Vec<Bar>,
+    summary: String,
 }
 
 impl BarChart {
     pub fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> BarChart {
+        let theme = &frame.theme;
+        let m = &*frame.measure;
+        let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let entries = ds
             .series
             .iter()
             .enumerate()
-            .map(|(i, s)| LegendEntry {
-                label: s.label.clone(),
-                color: frame.theme.series_color(i),
-                hidden: hidden.get(i).copied().unwrap_or(false),
-            })
+            .map(|(i, s)| LegendEntry { label: s.label.clone(), color: theme.series_color(i), hidden: is_hidden(i) })
             .collect();
-        BarChart { chrome: Chrome::new(ds, frame, entries, "") }
+        let unit_line = capitalised(format::unit_title(ds.unit));
+        let chrome = Chrome::new(ds, frame, entries, &unit_line);
+        let (bx0, by0, bx1, by1) = chrome.body;
+
+        // Periods: the union over all series (toggling keeps the axis still), in time order.
+        let mut periods: Vec<(Period, String)> = ds
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().filter_map(|p| Some((Period::parse(&p.period)?, p.period.clone()))))
+            .collect();
+        periods.sort();
+        periods.dedup();
+        // Stack per period over visible series.
+        let n = periods.len().max(1);
+        let mut totals = vec![0.0f64; periods.len()];
+        for (i, s) in ds.series.iter().enumerate().filter(|(i, _)| !is_hidden(*i)) {
+            let _ = i;
+            for p in &s.points {
+                if let Some(k) = periods.iter().position(|(_, q)| *q == p.period) {
+                    totals[k] += p.value.max(0.0);
+                }
+            }
+        }
+        let max_total = totals.iter().copied().fold(0.0, f64::max);
+        let plot_top = by0 + 6.0;
+        let plot_bottom = by1 - 22.0;
+        let max_y_ticks = (((plot_bottom - plot_top) / 45.0) as usize).clamp(2, 8);
+        let (d0, d1) = ticks::nice_domain(0.0, if max_total > 0.0 { max_total } else { 1.0 }, max_y_ticks);
+        let y_vals = ticks::nice_ticks(d0, d1, max_y_ticks);
+        let step = if y_vals.len() > 1 { y_vals[1] - y_vals[0] } else { 1.0 };
+        let y_labels: Vec<String> = y_vals.iter().map(|&v| format::tick(v, ds.unit, step)).collect();
+        let label_w = y_labels.iter().map(|l| m.width(l, LABEL_SIZE, false)).fold(0.0, f64::max);
+        let (px0, px1) = (bx0 + label_w + 8.0, bx1 - 4.0);
+        let band = (px1 - px0) / n as f64;
+        let first_x = periods.first().map_or(0.0, |(p, _)| p.to_x());
+        let step_x = match ds.frequency {
+            Frequency::Monthly => 1.0 / 12.0,
+            _ => 1.0,
+        };
+        // Time → px: the band of a period starts at its own start.
+        let to_px = |x: f64| px0 + (x - first_x) / step_x * band;
+        let (markers, marker_rows) = markers::layout(ds, m, |x| Some(to_px(x)), px0, px1);
+        let plot_top = plot_top + markers::rows_height(marker_rows);
+        let plot = (px0, plot_top, px1, plot_bottom.max(plot_top + 40.0));
+        let ys = LinearScale::new(d0, d1, plot.3, plot.1);
+        let y_ticks = y_vals.iter().zip(y_labels).map(|(&v, l)| (ys.map(v), l)).collect();
+
+        let years: Vec<f64> = periods.iter().map(|(p, _)| p.to_x()).collect();
+        let max_x_ticks = (((px1 - px0) / 56.0) as usize).clamp(2, 14);
+        let x_ticks = match (years.first(), years.last()) {
+            (Some(&lo), Some(&hi)) => ticks::year_ticks(lo, hi, max_x_ticks)
+                .into_iter()
+                .map(|y| (to_px(y) + band / 2.0, format!("{y:.0}")))
+                .collect(),
+            _ => vec![],
+        };
+
+        let gap = (band * 0.2).clamp(0.5, 6.0);
+        let mut bars = Vec::with_capacity(periods.len());
+        for (k, (period, raw)) in periods.iter().enumerate() {
+            let x0 = to_px(period.to_x()) + gap / 2.0;
+            let x1 = x0 + band - gap;
+            let mut base = 0.0;
+            let mut segments = Vec::new();
+            let mut rows = Vec::new();
+            let mut sources = Vec::new();
+            for (i, s) in ds.series.iter().enumerate().filter(|(i, _)| !is_hidden(*i)) {
+                let color = theme.series_color(i);
+                match s.points.iter().find(|p| p.period == *raw) {
+                    Some(p) => {
+                        let v = p.value.max(0.0);
+                        if v > 0.0 {
+                            segments.push((ys.map(base + v), ys.map(base), color));
+                        }
+                        base += v;
+                        rows.push(TooltipRow { label: s.label.clone(), value: format::value(p.value, ds.unit), color });
+                        if !sources.contains(&p.source) {
+                            sources.push(p.source.clone());
+                        }
+                    }
+                    None => rows.push(TooltipRow { label: s.label.clone(), value: "no data".into(), color }),
+                }
+            }
+            rows.push(TooltipRow {
+                label: "Total".into(),
+                value: format::value(totals[k], ds.unit),
+                color: theme.text,
+            });
+            bars.push(Bar {
+                x0,
+                x1,
+                segments,
+                top: ys.map(totals[k]),
+                title: format::period(raw, ds.frequency),
+                rows,
+                notes: markers::lines_for(ds, raw, |id| chrome.source_text([id])),
+                sources,
+            });
+        }
+        let summary = summarize(ds, &periods, &totals, hidden);
+        BarChart { chrome, plot, x_ticks, y_ticks, markers, marker_rows, bars, summary }
     }
+
     pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
+        let t = &self.chrome.theme;
         self.chrome.draw(p)?;
+        let (x0, _, x1, y1) = self.plot;
+        for (py, label) in &self.y_ticks {
+            p.line((x0, *py), (x1, *py), t.grid, 1.0)?;
+            p.text(label, (x0 - 6.0, *py), LABEL_SIZE, t.muted, Anchor::RightMiddle, false)?;
+        }
+        for b in &self.bars {
+            for (top, bottom, color) in &b.segments {
+                p.fill_rect((b.x0, *top), (b.x1, *bottom), *color)?;
+            }
+        }
+        p.line((x0, y1), (x1, y1), t.axis, 1.0)?;
+        for (px, label) in &self.x_ticks {
+            p.line((*px, y1), (*px, y1 + 4.0), t.axis, 1.0)?;
+            p.text(label, (*px, y1 + 6.0), LABEL_SIZE, t.muted, Anchor::CenterTop, false)?;
+        }
+        markers::draw(p, &self.markers, self.marker_rows, self.plot, t)?;
         p.present()
     }
-    pub fn draw_hover<B: DrawingBackend>(&self, p: &mut Painter<B>, _hit: usize) -> Result<()> {
+
+    pub fn draw_hover<B: DrawingBackend>(&self, p: &mut Painter<B>, hit: usize) -> Result<()> {
+        let Some(b) = self.bars.get(hit) else { return Ok(()) };
+        let t = &self.chrome.theme;
+        let top = b.top.min(self.plot.3 - 2.0);
+        p.stroke_rect((b.x0 - 1.5, top - 1.5), (b.x1 + 1.5, self.plot.3), t.text, 1.5)?;
         p.present()
     }
-    pub fn hit(&self, _x: f64, _y: f64) -> Option<usize> {
-        None
+
+    /// The bar whose band contains x (anywhere in the plot's height).
+    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+        let (_, y0, _, y1) = self.plot;
+        if y < y0 - 12.0 || y > y1 + 12.0 {
+            return None;
+        }
+        let slack = self.bars.first().map_or(0.0, |b| (b.x1 - b.x0) * 0.25 + 2.0);
+        self.bars.iter().position(|b| x >= b.x0 - slack && x <= b.x1 + slack)
     }
-    pub fn tooltip(&self, _hit: usize) -> Option<Tooltip> {
-        None
+
+    pub fn tooltip(&self, hit: usize) -> Option<Tooltip> {
+        let b = self.bars.get(hit)?;
+        Some(Tooltip {
+            title: b.title.clone(),
+            rows: b.rows.clone(),
+            notes: b.notes.clone(),
+            source: self.chrome.source_text(b.sources.iter().map(String::as_str)),
+        })
     }
-    pub fn anchor(&self, _hit: usize) -> Option<(f64, f64)> {
-        None
+
+    pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
+        let b = self.bars.get(hit)?;
+        Some(((b.x0 + b.x1) / 2.0, b.top.min(self.plot.3)))
     }
+
     pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
         self.chrome.legend_at(x, y)
     }
+
     pub fn summary(&self) -> String {
-        String::new()
+        self.summary.clone()
     }
+
+    /// Centre of bar `k`'s top, for tests.
+    pub fn bar_top(&self, k: usize) -> Option<(f64, f64)> {
+        self.anchor(k)
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+/// Totals at the ends and the peak, and the largest series over the whole period.
+fn summarize(ds: &Dataset, periods: &[(Period, String)], totals: &[f64], hidden: &[bool]) -> String {
+    let (Some(first), Some(last)) = (periods.first(), periods.last()) else {
+        return format!("{}: no data.", ds.title);
+    };
+    let fmt = |v| format::value(v, ds.unit);
+    let per = |p: &str| format::period(p, ds.frequency);
+    let (k_max, max) =
+        totals.iter().copied().enumerate().fold((0, f64::MIN), |a, (k, v)| if v > a.1 { (k, v) } else { a });
+    let mut out = format!(
+        "{}: the total was {} in {} and {} in {}, with a peak of {} in {}.",
+        ds.title,
+        fmt(totals[0]),
+        per(&first.1),
+        fmt(totals[totals.len() - 1]),
+        per(&last.1),
+        fmt(max),
+        per(&periods[k_max].1)
+    );
+    let sums: Vec<(usize, f64)> = ds
+        .series
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !hidden.get(*i).copied().unwrap_or(false))
+        .map(|(i, s)| (i, s.points.iter().map(|p| p.value.max(0.0)).sum::<f64>()))
+        .collect();
+    let all: f64 = sums.iter().map(|(_, v)| v).sum();
+    if let Some((i, v)) = sums.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1)).filter(|_| all > 0.0) {
+        out.push_str(&format!(" {} make up {}% of the whole.", ds.series[i].label, format::fixed(v / all * 100.0, 0)));
+    }
+    out
 }

@@ -14,7 +14,7 @@ pub struct Theme {
     pub grid: Rgb,
     pub axis: Rgb,
     pub crosshair: Rgb,
-    pub series: [Rgb; 6],
+    pub series: [Rgb; 8],
 }
 
 impl Theme {
@@ -27,8 +27,18 @@ impl Theme {
             grid: (228, 228, 228),
             axis: (150, 150, 150),
             crosshair: (120, 120, 120),
-            // Okabe–Ito: vermillion, blue, bluish green, reddish purple, orange, sky blue
-            series: [(213, 94, 0), (0, 114, 178), (0, 158, 115), (204, 121, 167), (230, 159, 0), (86, 180, 233)],
+            // Okabe–Ito: vermillion, blue, bluish green, reddish purple, orange, sky blue, then
+            // dark grey and a darkened yellow (Okabe–Ito yellow is too light on white).
+            series: [
+                (213, 94, 0),
+                (0, 114, 178),
+                (0, 158, 115),
+                (204, 121, 167),
+                (230, 159, 0),
+                (86, 180, 233),
+                (80, 80, 80),
+                (168, 150, 0),
+            ],
         }
     }
     pub fn dark() -> Theme {
@@ -40,7 +50,16 @@ impl Theme {
             grid: (58, 61, 68),
             axis: (110, 110, 110),
             crosshair: (170, 170, 170),
-            series: [(255, 128, 56), (86, 180, 233), (46, 204, 150), (230, 150, 200), (240, 190, 60), (150, 210, 250)],
+            series: [
+                (255, 128, 56),
+                (86, 180, 233),
+                (46, 204, 150),
+                (230, 150, 200),
+                (240, 190, 60),
+                (150, 210, 250),
+                (200, 200, 200),
+                (240, 228, 66),
+            ],
         }
     }
     pub fn series_color(&self, i: usize) -> Rgb {
