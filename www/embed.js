@@ -33,7 +33,8 @@ function expectedHeight(el) {
   const h = parseFloat(el.getAttribute('height'));
   if (h >= 120 && h <= 4000) return h;
   const w = el.clientWidth || 640;
-  return Math.min(540, Math.max(360, w * 0.62));
+  // Same rule as the widget (src/web/widget.rs, default_height).
+  return w < 600 ? Math.min(520, Math.max(380, w * 1.15)) : Math.min(540, Math.max(380, w * 0.62));
 }
 
 class DragonbearChart extends HTMLElement {

@@ -87,7 +87,7 @@ impl BarChart {
         };
         // Time → px: the band of a period starts at its own start.
         let to_px = |x: f64| px0 + (x - first_x) / step_x * band;
-        let (markers, marker_rows) = markers::layout(ds, m, |x| Some(to_px(x)), px0, px1);
+        let (markers, marker_rows) = markers::layout(&markers::items(ds), m, |x| Some(to_px(x)), px0, px1);
         let plot_top = plot_top + markers::rows_height(marker_rows);
         let plot = (px0, plot_top, px1, plot_bottom.max(plot_top + 40.0));
         let ys = LinearScale::new(d0, d1, plot.3, plot.1);

@@ -12,6 +12,7 @@ pub const TITLE_SIZE: f64 = 17.0;
 pub const TITLE_LINE: f64 = 22.0;
 pub const LEGEND_SIZE: f64 = 13.0;
 pub const LEGEND_ROW: f64 = 22.0;
+pub const LEGEND_LINE: f64 = 16.0;
 pub const LABEL_SIZE: f64 = 12.0;
 pub const SOURCE_SIZE: f64 = 11.0;
 pub const SOURCE_LINE: f64 = 14.0;
@@ -30,6 +31,7 @@ pub struct LegendEntry {
 #[derive(Debug, Clone)]
 struct LegendItem {
     rect: Rect,
+    lines: Vec<String>,
     entry: LegendEntry,
 }
 
@@ -56,21 +58,30 @@ impl Chrome {
         let mut title = wrap(m, &ds.title, TITLE_SIZE, true, inner);
         title.truncate(3);
         let mut y = PAD + title.len() as f64 * TITLE_LINE + 4.0;
-        let mut legend = Vec::new();
+        let mut legend: Vec<LegendItem> = Vec::new();
         let mut x = PAD;
+        let mut row_h = LEGEND_ROW;
         for entry in entries {
-            let label = ellipsize(m, &entry.label, LEGEND_SIZE, inner - 30.0);
-            let iw = 20.0 + m.width(&label, LEGEND_SIZE, false);
+            // A long label wraps onto a second line rather than being cut.
+            let mut lines = wrap(m, &entry.label, LEGEND_SIZE, false, inner - 24.0);
+            if lines.len() > 2 {
+                let rest = lines[1..].join(" ");
+                lines = vec![lines[0].clone(), ellipsize(m, &rest, LEGEND_SIZE, inner - 24.0)];
+            }
+            let text_w = lines.iter().map(|l| m.width(l, LEGEND_SIZE, false)).fold(0.0, f64::max);
+            let iw = 20.0 + text_w;
+            let ih = LEGEND_ROW - 4.0 + (lines.len() as f64 - 1.0) * LEGEND_LINE;
             if x > PAD && x + iw > w - PAD {
                 x = PAD;
-                y += LEGEND_ROW;
+                y += row_h;
+                row_h = LEGEND_ROW;
             }
-            legend
-                .push(LegendItem { rect: (x, y, x + iw, y + LEGEND_ROW - 4.0), entry: LegendEntry { label, ..entry } });
+            row_h = row_h.max(ih + 4.0);
+            legend.push(LegendItem { rect: (x, y, x + iw, y + ih), lines, entry });
             x += iw + 16.0;
         }
         if !legend.is_empty() {
-            y += LEGEND_ROW + 2.0;
+            y += row_h + 2.0;
         }
         let unit_title = ellipsize(m, unit_title, LABEL_SIZE, inner);
         let top = if unit_title.is_empty() { y + 4.0 } else { y + 20.0 };
@@ -117,14 +128,23 @@ impl Chrome {
         }
         for it in &self.legend {
             let (r, e) = (it.rect, &it.entry);
-            let mid = (r.1 + r.3) / 2.0;
+            let mid = r.1 + (LEGEND_ROW - 4.0) / 2.0;
             if e.hidden {
                 p.stroke_rect((r.0, mid - 5.0), (r.0 + 14.0, mid + 5.0), t.axis, 1.5)?;
             } else {
                 p.fill_rect((r.0, mid - 5.0), (r.0 + 14.0, mid + 5.0), e.color)?;
             }
             let color = if e.hidden { t.muted } else { t.text };
-            p.text(&e.label, (r.0 + 20.0, mid), LEGEND_SIZE, color, Anchor::LeftMiddle, false)?;
+            for (k, line) in it.lines.iter().enumerate() {
+                p.text(
+                    line,
+                    (r.0 + 20.0, mid + k as f64 * LEGEND_LINE),
+                    LEGEND_SIZE,
+                    color,
+                    Anchor::LeftMiddle,
+                    false,
+                )?;
+            }
         }
         p.text(&self.unit_title, (PAD, self.body.1 - 8.0), LABEL_SIZE, t.muted, Anchor::LeftBottom, false)?;
         let n = self.source_lines.len() as f64;

@@ -86,8 +86,13 @@ impl LineChart {
         let plot_right = body_right - 14.0;
         let xs = LinearScale::new(x_lo, x_hi, plot_left, plot_right);
         // Event labels take rows above the plot.
-        let (markers, marker_rows) =
-            markers::layout(ds, m, |x| (x >= x_lo && x <= x_hi).then(|| xs.map(x)), plot_left, plot_right);
+        let (markers, marker_rows) = markers::layout(
+            &markers::items(ds),
+            m,
+            |x| (x >= x_lo && x <= x_hi).then(|| xs.map(x)),
+            plot_left,
+            plot_right,
+        );
         let plot_top = plot_top + markers::rows_height(marker_rows);
         let plot = (plot_left, plot_top, plot_right, plot_top + (plot_bottom - plot_top).max(40.0));
         let ys = LinearScale::new(d0, d1, plot.3, plot.1);

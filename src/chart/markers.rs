@@ -19,10 +19,41 @@ pub struct Marker {
     right_aligned: bool,
 }
 
-/// Lays out the markers of the events inside `[x0, x1]` (px via `to_px`); returns them and the
-/// number of label rows they need above the plot.
+/// What gets a marker: the dataset's events, and every point where a series' source changes
+/// (e.g. IMF figures followed by Chinese customs figures), at the midpoint between the two periods.
+pub fn items(ds: &Dataset) -> Vec<(f64, String)> {
+    let mut out: Vec<(f64, String)> = ds
+        .events
+        .iter()
+        .filter_map(|e| Some((Period::parse(&e.date)?.to_x(), e.short.clone().unwrap_or_else(|| e.label.clone()))))
+        .collect();
+    if ds.frequency != Frequency::Records {
+        // One marker per change of source (old → new), at its earliest place in any series.
+        let mut changes: Vec<(&str, &str, f64)> = Vec::new();
+        for s in &ds.series {
+            for w in s.points.windows(2) {
+                if w[0].source != w[1].source {
+                    let (Some(a), Some(b)) = (Period::parse(&w[0].period), Period::parse(&w[1].period)) else {
+                        continue;
+                    };
+                    let x = (a.to_x() + b.to_x()) / 2.0;
+                    match changes.iter_mut().find(|c| c.0 == w[0].source && c.1 == w[1].source) {
+                        Some(c) => c.2 = c.2.min(x),
+                        None => changes.push((&w[0].source, &w[1].source, x)),
+                    }
+                }
+            }
+        }
+        out.extend(changes.into_iter().map(|c| (c.2, "Source changes".to_string())));
+    }
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out
+}
+
+/// Lays out markers for `items` (time x, label) inside `[x0, x1]` (px via `to_px`); returns them
+/// and the number of label rows they need above the plot.
 pub fn layout(
-    ds: &Dataset,
+    items: &[(f64, String)],
     m: &dyn Measure,
     to_px: impl Fn(f64) -> Option<f64>,
     x0: f64,
@@ -30,13 +61,11 @@ pub fn layout(
 ) -> (Vec<Marker>, usize) {
     let mut rows: Vec<Vec<(f64, f64)>> = Vec::new();
     let mut out = Vec::new();
-    for e in &ds.events {
-        let Some(px) =
-            Period::parse(&e.date).and_then(|p| to_px(p.to_x())).filter(|px| *px >= x0 - 0.5 && *px <= x1 + 0.5)
-        else {
+    for (x, label) in items {
+        let Some(px) = to_px(*x).filter(|px| *px >= x0 - 0.5 && *px <= x1 + 0.5) else {
             continue;
         };
-        let label = e.short.clone().unwrap_or_else(|| e.label.clone());
+        let label = label.clone();
         let w = m.width(&label, SIZE, false);
         let right_aligned = px + 4.0 + w > x1;
         let (a, b) = if right_aligned { (px - 4.0 - w, px - 2.0) } else { (px + 2.0, px + 4.0 + w) };

@@ -9,6 +9,8 @@ pub struct TableRow {
     pub period: String,
     pub value: String,
     pub source: String,
+    /// The point's own note (how it was derived, a caveat), if any.
+    pub note: String,
 }
 
 /// One row per drawn point, series by series; `hidden[i]` leaves series `i` out.
@@ -25,6 +27,7 @@ pub fn table_rows(ds: &Dataset, hidden: &[bool]) -> Vec<TableRow> {
                 period: format!("{label}{}", format::period(&p.period, ds.frequency)),
                 value: format::value(p.value, ds.unit_of(i)),
                 source: ds.source(&p.source).map_or_else(|| p.source.clone(), |s| s.title.clone()),
+                note: p.note.clone().unwrap_or_default(),
             });
         }
     }

@@ -56,6 +56,8 @@ th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #ececec; v
 th { position: sticky; top: 0; background: #f6f6f6; }
 .dark th { background: #2a2d34; }
 td.num { text-align: right; white-space: nowrap; }
+td.note { color: #5e5e5e; font-size: 11px; min-width: 12em; }
+.dark td.note { color: #aaaaaa; }
 .sources { font-size: 12px; padding: 8px 0 0; }
 .sources h3 { font-size: 13px; margin: 8px 0 4px; }
 .sources ul { margin: 0; padding-left: 18px; }

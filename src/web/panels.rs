@@ -13,7 +13,7 @@ pub fn fill_table(dom: &Dom, ds: &Dataset, hidden: &[bool]) -> Result<(), JsValu
     add(&table, "caption", "", Some(&ds.title))?;
     let head = add(&table, "thead", "", None)?;
     let tr = add(&head, "tr", "", None)?;
-    for h in ["Series", "Period", "Value", "Source"] {
+    for h in ["Series", "Period", "Value", "Source", "Note"] {
         let th = add(&tr, "th", "", Some(h))?;
         th.set_attribute("scope", "col")?;
     }
@@ -24,6 +24,7 @@ pub fn fill_table(dom: &Dom, ds: &Dataset, hidden: &[bool]) -> Result<(), JsValu
         add(&tr, "td", "", Some(&r.period))?;
         add(&tr, "td", "num", Some(&r.value))?;
         add(&tr, "td", "", Some(&r.source))?;
+        add(&tr, "td", "note", Some(&r.note))?;
     }
     Ok(())
 }
@@ -54,8 +55,11 @@ pub fn fill_sources(dom: &Dom, ds: &Dataset) -> Result<(), JsValue> {
         add(&li, "span", "", Some(&format!(". {}.", s.publisher)))?;
         let mut facts = vec![format!("Licence: {}", s.licence), format!("Coverage: {}", s.coverage)];
         if let (Some(repo), Some(path)) = (&s.repository, &s.path) {
-            let commit =
-                s.commit.as_deref().map(|c| format!(" at commit {}", &c[..c.len().min(12)])).unwrap_or_default();
+            let commit = s
+                .commit
+                .as_deref()
+                .map(|c| format!(" at commit {}", c.chars().take(12).collect::<String>()))
+                .unwrap_or_default();
             facts.push(format!("Copied from {repo}, {path}{commit}"));
         }
         facts.push(format!("Retrieved {}", s.retrieved));

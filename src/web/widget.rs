@@ -367,7 +367,7 @@ impl Widget {
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
         let cw = self.host.client_width() as f64;
         let w = if cw >= 1.0 { cw } else { 640.0 };
-        let h = self.opts.height.unwrap_or_else(|| (w * 0.62).clamp(360.0, 540.0));
+        let h = self.opts.height.unwrap_or_else(|| default_height(w));
         (w, h, dpr)
     }
 
@@ -458,4 +458,14 @@ fn context(c: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d> {
         .map_err(js_err)?
         .and_then(|o| o.dyn_into::<CanvasRenderingContext2d>().ok())
         .ok_or_else(|| Error::Browser("no 2D canvas context".into()))
+}
+
+/// The chart height for a column width when the page sets none: taller than wide on phones (the
+/// legend and title wrap there), about 5:8 on wider columns.
+pub fn default_height(w: f64) -> f64 {
+    if w < 600.0 {
+        (w * 1.15).clamp(380.0, 520.0)
+    } else {
+        (w * 0.62).clamp(380.0, 540.0)
+    }
 }
