@@ -19,13 +19,21 @@ setup:
 
 # Release wasm (wasm-opt from npm binaryen, first on PATH), then the site: www/ + pkg/ → dist/
 build:
-	wasm-pack build --release --target web --mode no-install --out-dir pkg --no-pack
+	wasm-pack build --release --target web --mode no-install --out-dir pkg
+	node tools/package.mjs
 	@$(MAKE) --no-print-directory site
 
 site:
 	rm -rf dist && mkdir -p dist/pkg
 	cp -r www/. dist/
-	cp pkg/dragonbear.js pkg/dragonbear_bg.wasm pkg/dragonbear.d.ts dist/pkg/
+	cp pkg/dragonbear.js pkg/dragonbear_bg.wasm pkg/dragonbear.d.ts pkg/package.json dist/pkg/
+	cp schema/dataset.schema.json dist/
+	@# Static fallback images, drawn by the same Rust renderer (bundled font).
+	cargo build --quiet --release --bin dragonbear
+	mkdir -p dist/static
+	for id in $$(target/release/dragonbear list | cut -f1); do \
+	  target/release/dragonbear render $$id --png dist/static/$$id.png --width 800 --height 500 && \
+	  target/release/dragonbear render $$id --svg dist/static/$$id.svg --width 800 --height 500 || exit 1; done
 	@printf 'dist/pkg/dragonbear_bg.wasm: %s bytes, %s gzip; glue %s gzip\n' \
 	  $$(stat -c %s dist/pkg/dragonbear_bg.wasm) $$(gzip -9c dist/pkg/dragonbear_bg.wasm | wc -c) $$(gzip -9c dist/pkg/dragonbear.js | wc -c)
 

@@ -15,8 +15,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         self.send_header("Access-Control-Allow-Origin", "*")
         self.send_header("Cache-Control", "no-cache")
-        extra = getattr(self.server, "extra_headers", {})
-        for k, v in extra.get(self.path.split("?")[0], {}).items():
+        for k, v in self.server.extra_headers().get(self.path.split("?")[0], {}).items():
             self.send_header(k, v)
         super().end_headers()
 
@@ -33,7 +32,8 @@ def main():
         host = sys.argv[sys.argv.index("--host") + 1]
     httpd = http.server.ThreadingHTTPServer((host, port), functools.partial(Handler, directory=root))
     hp = os.path.join(root, "_headers.json")
-    httpd.extra_headers = json.load(open(hp)) if os.path.exists(hp) else {}
+    # Read per request, so a test can add headers while the server runs.
+    httpd.extra_headers = lambda: json.load(open(hp)) if os.path.exists(hp) else {}
     print(f"serving {root} at http://{host}:{port}/", flush=True)
     try:
         httpd.serve_forever()

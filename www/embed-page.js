@@ -8,7 +8,8 @@ if (theme) {
   el.setAttribute('theme', theme);
   if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
 }
-for (const a of ['height', 'lang']) if (params.get(a)) el.setAttribute(a, params.get(a));
+for (const a of ['height', 'lang', 'hide']) if (params.get(a)) el.setAttribute(a, params.get(a));
+if (params.get('lang')) document.documentElement.lang = params.get('lang');
 document.getElementById('chart').append(el);
 
 let last = 0;
@@ -22,3 +23,11 @@ const post = () => {
 new ResizeObserver(post).observe(document.documentElement);
 el.addEventListener('dragonbear-ready', post);
 el.addEventListener('dragonbear-error', post);
+
+// Keep the reader's state in the URL, so a copied link reproduces the view.
+el.addEventListener('dragonbear-state', (e) => {
+  const u = new URL(location.href);
+  const hidden = (e.detail && e.detail.hidden) || [];
+  if (hidden.length) u.searchParams.set('hide', hidden.join(',')); else u.searchParams.delete('hide');
+  history.replaceState(null, '', u);
+});

@@ -3,7 +3,7 @@
 //   <dragonbear-chart chart="unga-agreement" theme="auto"></dragonbear-chart>
 // It finds the wasm next to itself (import.meta.url), so it works from any origin that sends CORS
 // headers, and defines <dragonbear-chart>. No inline styles, no eval: it runs under a strict CSP.
-import init, { mount, charts, version } from './pkg/dragonbear.js';
+import init, { mount, charts, version, memoryBytes } from './pkg/dragonbear.js';
 
 const wasmUrl = new URL('./pkg/dragonbear_bg.wasm', import.meta.url);
 let loading = null;
@@ -26,7 +26,7 @@ background-size:200% 100%;animation:db-pulse 1.4s ease-in-out infinite}
   } catch { return null; }
 })();
 
-const ATTRS = ['chart', 'theme', 'src', 'height', 'lang'];
+const ATTRS = ['chart', 'theme', 'src', 'height', 'lang', 'hide'];
 
 /** Height the chart will take, so the skeleton reserves the right space while wasm loads. */
 function expectedHeight(el) {
@@ -44,6 +44,7 @@ class DragonbearChart extends HTMLElement {
     if (this._handle || this._mounting) return;
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     if (skeletonSheet) root.adoptedStyleSheets = [skeletonSheet];
+    // Light-DOM children (e.g. a fallback <img>) are shown only where this script never runs.
     const sk = document.createElement('div');
     sk.className = 'skeleton';
     sk.setAttribute('aria-busy', 'true');
@@ -71,6 +72,9 @@ class DragonbearChart extends HTMLElement {
       const v = this.getAttribute(a);
       if (v !== null) o[a] = v;
     }
+    // The interface language follows the element's or the page's lang (en, fr, de).
+    if (!o.lang) o.lang = this.closest('[lang]')?.getAttribute('lang') || 'en';
+    if (o.hide) o.hidden = o.hide;
     if (o.src) {
       try {
         const url = new URL(o.src, document.baseURI);
@@ -113,4 +117,4 @@ class DragonbearChart extends HTMLElement {
 
 if (!customElements.get('dragonbear-chart')) customElements.define('dragonbear-chart', DragonbearChart);
 
-export { charts, version, mount };
+export { charts, version, mount, memoryBytes };

@@ -5,6 +5,7 @@ use super::chrome::{Chrome, LegendEntry, Rect, LABEL_SIZE};
 use super::{markers, Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
+use crate::model::locale::{t, Text};
 use crate::model::{format, ticks, LinearScale};
 use crate::render::{Anchor, DrawingBackend, Painter, Rgb};
 
@@ -126,11 +127,11 @@ impl BarChart {
                             sources.push(p.source.clone());
                         }
                     }
-                    None => rows.push(TooltipRow { label: s.label.clone(), value: "no data".into(), color }),
+                    None => rows.push(TooltipRow { label: s.label.clone(), value: t(Text::NoData).into(), color }),
                 }
             }
             rows.push(TooltipRow {
-                label: "Total".into(),
+                label: t(Text::Total).into(),
                 value: format::value(totals[k], ds.unit),
                 color: theme.text,
             });

@@ -5,6 +5,7 @@
 use super::Frame;
 use crate::data::Dataset;
 use crate::error::Result;
+use crate::model::locale::{t, Text};
 use crate::render::{ellipsize, wrap, Anchor, DrawingBackend, Painter, Rgb, Theme};
 
 pub const PAD: f64 = 12.0;
@@ -101,7 +102,8 @@ impl Chrome {
                 publishers.push(p);
             }
         }
-        let mut source_lines = wrap(m, &format!("Source: {}", publishers.join("; ")), SOURCE_SIZE, false, inner);
+        let mut source_lines =
+            wrap(m, &format!("{}: {}", t(Text::Source), publishers.join("; ")), SOURCE_SIZE, false, inner);
         if source_lines.len() > 2 {
             let rest = source_lines[1..].join(" ");
             source_lines = vec![source_lines[0].clone(), ellipsize(m, &rest, SOURCE_SIZE, inner)];
@@ -170,6 +172,6 @@ impl Chrome {
                 }
             }
         }
-        format!("Source: {}", names.join("; "))
+        format!("{}: {}", t(Text::Source), names.join("; "))
     }
 }

@@ -1,23 +1,44 @@
-//! Number and period formats for ticks, tooltips and tables (English for now).
+//! Number and period formats for ticks, tooltips and tables, in the current [`Locale`].
 
+use super::locale::{t, Locale, Text};
 use crate::data::{Frequency, Period, Unit};
+
+/// `79.2%` in English, `79,2 %` in French and German.
+fn percent(n: String) -> String {
+    if Locale::current() == Locale::En {
+        format!("{n}%")
+    } else {
+        format!("{n}\u{202f}%")
+    }
+}
+
+fn usd(n: String, scale: &str) -> String {
+    match (Locale::current(), scale) {
+        (Locale::En, s) => format!("${n} {s}"),
+        (Locale::Fr, "bn") => format!("{n}\u{a0}Md$"),
+        (Locale::Fr, _) => format!("{n}\u{a0}M$"),
+        (Locale::De, "bn") => format!("{n}\u{a0}Mrd.\u{a0}$"),
+        (Locale::De, _) => format!("{n}\u{a0}Mio.\u{a0}$"),
+    }
+}
 
 /// A value with its unit, as a reader reads it in a tooltip: `79.2%`, `$146.9 bn`, `3,066 TIV m`.
 pub fn value(v: f64, unit: Unit) -> String {
     match unit {
-        Unit::Share => format!("{}%", fixed(v * 100.0, 1)),
-        Unit::Percent => format!("{}%", fixed(v, 1)),
-        Unit::UsdBn => format!("${} bn", fixed(v, if v.abs() < 10.0 { 2 } else { 1 })),
-        Unit::UsdM => format!("${} m", fixed(v, 0)),
+        Unit::Share => percent(fixed(v * 100.0, 1)),
+        Unit::Percent => percent(fixed(v, 1)),
+        Unit::UsdBn => usd(fixed(v, if v.abs() < 10.0 { 2 } else { 1 }), "bn"),
+        Unit::UsdM => usd(fixed(v, 0), "m"),
         Unit::TivM => format!("{} TIV m", fixed(v, if v.fract() == 0.0 { 0 } else { 1 })),
         Unit::IdealPoint => fixed(v, 2),
         Unit::Count | Unit::Tier => fixed(v, 0),
-        Unit::Vote => match v as i64 {
-            1 => "Yes".into(),
-            0 => "Abstain".into(),
-            -1 => "No".into(),
-            _ => "Did not vote".into(),
-        },
+        Unit::Vote => t(match v as i64 {
+            1 => Text::Yes,
+            0 => Text::Abstain,
+            -1 => Text::No,
+            _ => Text::DidNotVote,
+        })
+        .to_string(),
     }
 }
 
@@ -27,10 +48,11 @@ pub fn tick(v: f64, unit: Unit, step: f64) -> String {
     match unit {
         Unit::Share => {
             let d = if step * 100.0 >= 1.0 { 0 } else { decimals.saturating_sub(2) };
-            format!("{}%", fixed(v * 100.0, d))
+            percent(fixed(v * 100.0, d))
         }
-        Unit::Percent => format!("{}%", fixed(v, decimals)),
-        Unit::UsdBn => format!("${}", fixed(v, decimals)),
+        Unit::Percent => percent(fixed(v, decimals)),
+        Unit::UsdBn if Locale::current() == Locale::En => format!("${}", fixed(v, decimals)),
+        Unit::UsdBn => format!("{}\u{a0}$", fixed(v, decimals)),
         _ => fixed(v, decimals),
     }
 }
@@ -49,15 +71,17 @@ pub fn unit_title(unit: Unit) -> &'static str {
     }
 }
 
-/// A period as a reader reads it: `1991 (session 46)`, `Feb 2022`, `24 Feb 2022`.
+/// A period as a reader reads it: `1991 (session 46)`, `Feb 2022`, `24 Feb 2022`
+/// (`24 févr. 2022`, `24. Feb. 2022`).
 pub fn period(p: &str, freq: Frequency) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let Some(pp) = Period::parse(p) else { return p.to_string() };
+    let l = Locale::current();
     match (freq, pp.month, pp.day) {
-        (Frequency::Session, None, _) => format!("{} (session {})", pp.year, pp.year - 1945),
+        (Frequency::Session, None, _) => format!("{} ({} {})", pp.year, t(Text::Session), pp.year - 1945),
         (_, None, _) => pp.year.to_string(),
-        (_, Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], pp.year),
-        (_, Some(m), Some(d)) => format!("{} {} {}", d, MONTHS[m as usize - 1], pp.year),
+        (_, Some(m), None) => format!("{} {}", l.month(m), pp.year),
+        (_, Some(m), Some(d)) if l == Locale::De => format!("{d}. {} {}", l.month(m), pp.year),
+        (_, Some(m), Some(d)) => format!("{d} {} {}", l.month(m), pp.year),
     }
 }
 
@@ -65,10 +89,12 @@ pub fn period(p: &str, freq: Frequency) -> String {
 pub fn fixed(v: f64, decimals: usize) -> String {
     let s = format!("{:.*}", decimals, v.abs());
     let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let l = Locale::current();
     let mut grouped = String::new();
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
+        // Four-digit numbers (years, small counts) are not grouped in French and German.
+        if i > 0 && (int.len() - i) % 3 == 0 && (l == Locale::En || int.len() > 4) {
+            grouped.push_str(l.thousands());
         }
         grouped.push(c);
     }
@@ -79,7 +105,7 @@ pub fn fixed(v: f64, decimals: usize) -> String {
     }
     out.push_str(&grouped);
     if let Some(f) = frac {
-        out.push('.');
+        out.push(l.decimal());
         out.push_str(f);
     }
     out
@@ -106,5 +132,23 @@ mod tests {
         assert_eq!(period("1991", Frequency::Session), "1991 (session 46)");
         assert_eq!(period("2022-02", Frequency::Monthly), "Feb 2022");
         assert_eq!(period("2022-02-24", Frequency::Daily), "24 Feb 2022");
+    }
+
+    #[test]
+    fn formats_in_french_and_german() {
+        use crate::model::locale::scoped;
+        scoped(Locale::Fr, || {
+            assert_eq!(value(0.7916667, Unit::Share), "79,2\u{202f}%");
+            assert_eq!(value(146.887, Unit::UsdBn), "146,9\u{a0}Md$");
+            assert_eq!(value(13066.0, Unit::TivM), "13\u{202f}066 TIV m");
+            assert_eq!(period("2022-02-24", Frequency::Daily), "24 févr. 2022");
+            assert_eq!(value(0.0, Unit::Vote), "Abstention");
+        });
+        scoped(Locale::De, || {
+            assert_eq!(value(1234567.891, Unit::UsdM), "1.234.568\u{a0}Mio.\u{a0}$");
+            assert_eq!(period("2022-03-02", Frequency::Daily), "2. März 2022");
+            assert_eq!(period("1991", Frequency::Session), "1991 (Tagung 46)");
+        });
+        assert_eq!(value(0.5, Unit::Share), "50.0%", "English again outside the scope");
     }
 }

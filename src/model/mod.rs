@@ -2,6 +2,7 @@
 //! tick positions and labels, number and period formats.
 
 pub mod format;
+pub mod locale;
 pub mod scale;
 pub mod ticks;
 

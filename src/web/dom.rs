@@ -3,6 +3,7 @@
 //! data only ever reaches the DOM as text.
 
 use crate::chart::Tooltip;
+use crate::model::locale::{t, Text};
 use crate::render::Theme;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -208,7 +209,7 @@ pub fn show_error(dom: &Dom, message: &str) -> Result<(), JsValue> {
     dom.toolbar.set_hidden(true);
     dom.error.set_text_content(None);
     let title: Element = el::<HtmlElement>(&doc, "strong", "error-title")?.into();
-    title.set_text_content(Some("This chart could not be shown"));
+    title.set_text_content(Some(t(Text::CouldNotShow)));
     dom.error.append_child(&title)?;
     let body: HtmlElement = el(&doc, "span", "error-message")?;
     body.set_text_content(Some(message));
@@ -220,6 +221,20 @@ pub fn show_error(dom: &Dom, message: &str) -> Result<(), JsValue> {
 pub fn hide_error(dom: &Dom) {
     dom.error.set_hidden(true);
     dom.toolbar.set_hidden(false);
+}
+
+/// Puts the toolbar's words in the current locale.
+pub fn label_buttons(dom: &Dom) {
+    let b = &dom.buttons;
+    for (el, key) in [
+        (&b.chart, Text::Chart),
+        (&b.table, Text::Table),
+        (&b.sources, Text::Sources),
+        (&b.csv, Text::DownloadCsv),
+        (&b.png, Text::DownloadPng),
+    ] {
+        el.set_text_content(Some(t(key)));
+    }
 }
 
 /// Creates an element with a class and text (never HTML) and appends it to `parent`.

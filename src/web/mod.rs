@@ -11,6 +11,7 @@ mod widget;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub use widget::Handle;
 
@@ -63,8 +64,46 @@ struct ChartEntry {
     description: String,
 }
 
+/// Bytes of wasm linear memory now (for leak checks and the benchmark).
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map_or(0.0, |m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().map_or(0.0, |b| b.byte_length() as f64))
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A chart of the registry. */
+export interface ChartInfo {
+    id: string;
+    title: string;
+    domain: "economic" | "military" | "diplomatic";
+    description: string;
+}
+/** Options of mount() and Handle.update(). */
+export interface MountOptions {
+    /** A chart id from charts(). */
+    chart?: string;
+    /** "light", "dark" or "auto" (default: follow the reader's system setting). */
+    theme?: "light" | "dark" | "auto";
+    /** Interface language: "en" (default), "fr" or "de". */
+    lang?: string;
+    /** Height in CSS pixels (120–4000); default: derived from the width. */
+    height?: number | string;
+    /** The text of a dataset in the public schema (dataset.schema.json); drawn instead of `chart`. */
+    data?: string;
+    /** Where `data` came from, named in error messages. */
+    src?: string;
+    /** Comma-separated series ids to start switched off. */
+    hidden?: string;
+    /** An error to show in place (e.g. a failed fetch). */
+    error?: string;
+}
+"#;
+
 /// Every chart: `[{id, title, domain, description}]`.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "ChartInfo[]")]
 pub fn charts() -> Result<JsValue, JsValue> {
     let list = crate::chart::list().map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     let entries: Vec<ChartEntry> = list
@@ -78,6 +117,9 @@ pub fn charts() -> Result<JsValue, JsValue> {
 /// where `data` is the text of a dataset in the public schema (fetched by the loader from `src`).
 /// Problems with the options or the data are shown inside the element, not thrown.
 #[wasm_bindgen]
-pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<Handle, JsValue> {
+pub fn mount(
+    element: web_sys::HtmlElement,
+    #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+) -> Result<Handle, JsValue> {
     widget::mount(element, &options).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }

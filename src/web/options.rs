@@ -1,6 +1,7 @@
 //! Reading the `mount()`/`update()` options object defensively: wrong types become defaults or a
 //! clear error, never a panic.
 
+use crate::model::locale::Locale;
 use wasm_bindgen::JsValue;
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -16,6 +17,10 @@ pub struct Options {
     pub src: Option<String>,
     /// An error the loader met before mount (e.g. a failed fetch), shown in place.
     pub error: Option<String>,
+    /// Interface language (`lang` = en, fr, de).
+    pub locale: Locale,
+    /// Series ids the reader had switched off (e.g. from the embed page's URL).
+    pub hidden: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,5 +52,9 @@ pub fn read(o: &JsValue) -> Options {
         data: string(o, "data"),
         src: string(o, "src"),
         error: string(o, "error"),
+        locale: string(o, "lang").map_or(Locale::En, |l| Locale::parse(&l)),
+        hidden: string(o, "hidden")
+            .map(|h| h.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).take(64).collect())
+            .unwrap_or_default(),
     }
 }

@@ -5,6 +5,7 @@ use super::dom::{add, Dom};
 use crate::chart::table_rows;
 use crate::data::Dataset;
 use crate::model::format;
+use crate::model::locale::{t, Text};
 use wasm_bindgen::JsValue;
 
 pub fn fill_table(dom: &Dom, ds: &Dataset, hidden: &[bool]) -> Result<(), JsValue> {
@@ -13,8 +14,8 @@ pub fn fill_table(dom: &Dom, ds: &Dataset, hidden: &[bool]) -> Result<(), JsValu
     add(&table, "caption", "", Some(&ds.title))?;
     let head = add(&table, "thead", "", None)?;
     let tr = add(&head, "tr", "", None)?;
-    for h in ["Series", "Period", "Value", "Source", "Note"] {
-        let th = add(&tr, "th", "", Some(h))?;
+    for h in [Text::Series, Text::Period, Text::Value, Text::Source, Text::Note] {
+        let th = add(&tr, "th", "", Some(t(h)))?;
         th.set_attribute("scope", "col")?;
     }
     let body = add(&table, "tbody", "", None)?;
@@ -47,13 +48,14 @@ fn link_or_text(parent: &web_sys::Element, text: &str, url: Option<&str>) -> Res
 pub fn fill_sources(dom: &Dom, ds: &Dataset) -> Result<(), JsValue> {
     let p = &dom.sources;
     p.set_text_content(None);
-    add(p, "h3", "", Some("Sources"))?;
+    add(p, "h3", "", Some(t(Text::Sources)))?;
     let ul = add(p, "ul", "", None)?;
     for s in &ds.sources {
         let li = add(&ul, "li", "", None)?;
         link_or_text(&li, &s.title, s.url.as_deref())?;
         add(&li, "span", "", Some(&format!(". {}.", s.publisher)))?;
-        let mut facts = vec![format!("Licence: {}", s.licence), format!("Coverage: {}", s.coverage)];
+        let mut facts =
+            vec![format!("{}: {}", t(Text::Licence), s.licence), format!("{}: {}", t(Text::Coverage), s.coverage)];
         if let (Some(repo), Some(path)) = (&s.repository, &s.path) {
             let commit = s
                 .commit
@@ -62,18 +64,18 @@ pub fn fill_sources(dom: &Dom, ds: &Dataset) -> Result<(), JsValue> {
                 .unwrap_or_default();
             facts.push(format!("Copied from {repo}, {path}{commit}"));
         }
-        facts.push(format!("Retrieved {}", s.retrieved));
+        facts.push(format!("{} {}", t(Text::Retrieved), s.retrieved));
         add(&li, "div", "muted", Some(&facts.join(" · ")))?;
     }
     if !ds.notes.is_empty() {
-        add(p, "h3", "", Some("Notes and caveats"))?;
+        add(p, "h3", "", Some(t(Text::NotesCaveats)))?;
         let ul = add(p, "ul", "", None)?;
         for n in &ds.notes {
             add(&ul, "li", "", Some(n))?;
         }
     }
     if !ds.events.is_empty() {
-        add(p, "h3", "", Some("Events marked"))?;
+        add(p, "h3", "", Some(t(Text::EventsMarked)))?;
         let ul = add(p, "ul", "", None)?;
         for e in &ds.events {
             let li = add(&ul, "li", "", None)?;

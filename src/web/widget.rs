@@ -58,7 +58,10 @@ pub struct Handle {
 #[wasm_bindgen]
 impl Handle {
     /// Applies new options (chart, theme, height, data) and redraws.
-    pub fn update(&mut self, options: JsValue) -> std::result::Result<(), JsValue> {
+    pub fn update(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+    ) -> std::result::Result<(), JsValue> {
         let Some(rc) = &self.inner else { return Err(JsValue::from_str("this chart was destroyed")) };
         let opts = options::read(&options);
         let outcome = {
@@ -255,9 +258,34 @@ fn input(rc: &Rc<RefCell<Widget>>, inp: Input) {
     w.dirty_base |= r.base;
     w.dirty_hover |= r.hover;
     let any = r.base || r.hover;
+    let toggled = r.base.then(|| {
+        let ids: Vec<String> = match &w.loaded {
+            Some(l) => {
+                l.ds.series.iter().zip(&w.state.hidden).filter(|(_, h)| **h).map(|(s, _)| s.id.clone()).collect()
+            }
+            None => vec![],
+        };
+        (w.host.clone(), ids)
+    });
     drop(w);
     if any {
         schedule(rc);
+    }
+    // Tell the page which series the reader switched off (the embed page keeps it in its URL).
+    if let Some((host, ids)) = toggled {
+        let detail = js_sys::Object::new();
+        let list = js_sys::Array::new();
+        for id in ids {
+            list.push(&JsValue::from_str(&id));
+        }
+        let _ = js_sys::Reflect::set(&detail, &"hidden".into(), &list);
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        if let Ok(ev) = CustomEvent::new_with_event_init_dict("dragonbear-state", &init) {
+            let _ = host.dispatch_event(&ev);
+        }
     }
 }
 
@@ -275,6 +303,13 @@ fn schedule(rc: &Rc<RefCell<Widget>>) {
 impl Widget {
     /// Loads the dataset named by the options and draws it now; errors are shown in place.
     fn reload(&mut self) -> Result<()> {
+        let locale = self.opts.locale;
+        crate::model::locale::scoped(locale, || self.reload_here())
+    }
+
+    fn reload_here(&mut self) -> Result<()> {
+        dom::label_buttons(&self.dom);
+        let _ = self.dom.root.set_attribute("lang", self.opts.locale.tag());
         self.state = State::default();
         self.loaded = None;
         let result = self.load().and_then(|l| {
@@ -308,7 +343,7 @@ impl Widget {
         }
         if let Some(text) = &self.opts.data {
             let ds = parse_dataset(text, self.opts.src.as_deref().unwrap_or("src"))?;
-            let hidden = vec![false; ds.series.len()];
+            let hidden = self.hidden_flags(&ds);
             return Ok((ds, hidden, Kind::Line));
         }
         let id = self.opts.chart.as_deref().ok_or_else(|| Error::Option {
@@ -317,12 +352,22 @@ impl Widget {
         })?;
         let spec = chart::spec(id)?;
         let ds = chart::dataset_for(id)?;
-        let hidden = vec![false; ds.series.len()];
+        let hidden = self.hidden_flags(&ds);
         Ok((ds, hidden, spec.kind))
+    }
+
+    /// The reader's hidden series (option `hidden`, ids) as flags per series.
+    fn hidden_flags(&self, ds: &Dataset) -> Vec<bool> {
+        ds.series.iter().map(|s| self.opts.hidden.contains(&s.id)).collect()
     }
 
     /// Chart or Table view.
     fn set_view(&mut self, table: bool) {
+        let locale = self.opts.locale;
+        crate::model::locale::scoped(locale, || self.set_view_here(table))
+    }
+
+    fn set_view_here(&mut self, table: bool) {
         let b = &self.dom.buttons;
         let _ = b.chart.set_attribute("aria-pressed", if table { "false" } else { "true" });
         let _ = b.table.set_attribute("aria-pressed", if table { "true" } else { "false" });
@@ -337,6 +382,11 @@ impl Widget {
     }
 
     fn toggle_sources(&mut self) {
+        let locale = self.opts.locale;
+        crate::model::locale::scoped(locale, || self.toggle_sources_here())
+    }
+
+    fn toggle_sources_here(&mut self) {
         let open = self.dom.sources.hidden();
         if open {
             if let Some(l) = &self.loaded {
@@ -426,6 +476,11 @@ impl Widget {
 
     /// One animation frame: re-layout if the size, theme or series changed, then the hover layer.
     fn frame(&mut self) {
+        let locale = self.opts.locale;
+        crate::model::locale::scoped(locale, || self.frame_here())
+    }
+
+    fn frame_here(&mut self) {
         let result = if self.dirty_base || self.measure() != self.size || self.is_dark() != self.dark {
             self.layout_and_draw()
         } else if self.dirty_hover {
