@@ -55,6 +55,11 @@ class DragonbearChart extends HTMLElement {
     this._mounting = this._mount().finally(() => { this._mounting = null; });
   }
 
+  /** Geometry for tests and tools (see Handle.probe in the package types). */
+  probe() {
+    return this._handle ? this._handle.probe() : null;
+  }
+
   disconnectedCallback() {
     this._handle?.destroy();
     this._handle = null;

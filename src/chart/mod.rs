@@ -264,6 +264,32 @@ impl AnyChart {
     pub fn summary(&self) -> String {
         each_kind!(self, c => c.summary())
     }
+
+    /// The anchor of every hover target, in target order (for keyboard navigation and tests).
+    pub fn targets(&self) -> Vec<(f64, f64)> {
+        (0..).map_while(|i| self.anchor(i)).take(100_000).collect()
+    }
+
+    /// A point inside each legend entry, in series order, found by probing `legend_at` over the
+    /// chart's top (for tests and keyboard access to the legend).
+    pub fn legend_points(&self, width: f64, height: f64) -> Vec<(f64, f64)> {
+        let mut found: Vec<Option<(f64, f64)>> = Vec::new();
+        let mut y = 0.0;
+        while y < height.min(400.0) {
+            let mut x = 0.0;
+            while x < width {
+                if let Some(i) = self.legend_at(x + 1.0, y + 1.0) {
+                    if found.len() <= i {
+                        found.resize(i + 1, None);
+                    }
+                    found[i].get_or_insert((x + 6.0, y + 6.0));
+                }
+                x += 4.0;
+            }
+            y += 4.0;
+        }
+        found.into_iter().flatten().collect()
+    }
 }
 
 #[cfg(test)]

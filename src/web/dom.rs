@@ -32,6 +32,7 @@ canvas.base:focus-visible { outline: 2px solid #0072b2; outline-offset: 2px; }
 .tt-swatch { width: 10px; height: 10px; border-radius: 2px; flex: none; }
 .tt-label { overflow: hidden; text-overflow: ellipsis; }
 .tt-value { margin-left: auto; padding-left: 8px; font-variant-numeric: tabular-nums; font-weight: 600; }
+.tt-note { margin-top: 4px; white-space: normal; font-size: 11px; }
 .tt-source { margin-top: 4px; color: #5e5e5e; font-size: 11px; white-space: normal; }
 .dark .tt-source { color: #aaaaaa; }
 .error { border: 1px solid #d55e00; border-left-width: 4px; border-radius: 4px; padding: 10px 12px;
@@ -179,6 +180,11 @@ pub fn show_tooltip(dom: &Dom, t: &Tooltip, anchor: (f64, f64), stage_w: f64) ->
         row.append_child(&label)?;
         row.append_child(&value)?;
         tip.append_child(&row)?;
+    }
+    for n in &t.notes {
+        let note: HtmlElement = el(&doc, "div", "tt-note")?;
+        note.set_text_content(Some(n));
+        tip.append_child(&note)?;
     }
     let src: HtmlElement = el(&doc, "div", "tt-source")?;
     src.set_text_content(Some(&t.source));

@@ -80,6 +80,25 @@ impl Handle {
         }
     }
 
+    /// Geometry for tests and tools: `{targets: [[x, y]…], legend: [[x, y]…]}` in CSS px relative
+    /// to the chart's top-left corner (hover targets' anchors, a point inside each legend entry).
+    pub fn probe(&self) -> JsValue {
+        let out = js_sys::Object::new();
+        let Some(rc) = &self.inner else { return out.into() };
+        let w = rc.borrow();
+        let Some(chart) = w.loaded.as_ref().and_then(|l| l.chart.as_ref()) else { return out.into() };
+        let pairs = |v: Vec<(f64, f64)>| {
+            let a = js_sys::Array::new();
+            for (x, y) in v {
+                a.push(&js_sys::Array::of2(&x.into(), &y.into()));
+            }
+            a
+        };
+        let _ = js_sys::Reflect::set(&out, &"targets".into(), &pairs(chart.targets()));
+        let _ = js_sys::Reflect::set(&out, &"legend".into(), &pairs(chart.legend_points(w.size.0, w.size.1)));
+        out.into()
+    }
+
     /// The hover canvas pixel ratio and size, for tests: `[cssWidth, cssHeight, dpr]`.
     #[wasm_bindgen(js_name = layoutSize)]
     pub fn layout_size(&self) -> Vec<f64> {
