@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 RAW ?= ../shared/data/raw
 PORT ?= 8080
 
-.PHONY: serve test setup build site lint test-native test-data test-browser test-e2e golden bench data
+.PHONY: serve test setup build site lint test-native test-data test-browser test-e2e golden bench data fuzz
 
 serve: setup build
 	python3 tools/serve.py dist $(PORT)
@@ -61,3 +61,13 @@ golden:
 
 data:
 	cargo run --release --bin build-data -- --raw $(RAW) --out data
+
+# Long fuzz run of tests/fuzz.rs (parse → validate → build → SVG → hit-test) at low priority:
+#   make fuzz                      10,000,000 executions on every core (FUZZ_EXECS=… to change)
+# Optimised and with panic=unwind (panics are caught and the input kept in target/fuzz-found/),
+# in its own target dir so it does not disturb the release build. `make test` runs 2,000.
+FUZZ_EXECS ?= 10000000
+fuzz:
+	CARGO_TARGET_DIR=target/fuzz CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_PROFILE_RELEASE_LTO=false \
+	CARGO_PROFILE_RELEASE_PANIC=unwind CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+	FUZZ_EXECS=$(FUZZ_EXECS) FUZZ_THREADS=$$(nproc) nice -n 19 cargo test --release --test fuzz -- --nocapture

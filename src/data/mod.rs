@@ -12,7 +12,9 @@ mod validate;
 pub use period::Period;
 pub use registry::{bundled_dataset, bundled_ids};
 pub use schema::{Dataset, Domain, Event, Frequency, Point, Series, Source, Unit};
-pub use validate::{validate, MAX_DOCUMENT_BYTES, MAX_LABEL_CHARS, MAX_POINTS};
+pub use validate::{
+    validate, MAX_DOCUMENT_BYTES, MAX_EVENTS, MAX_LABEL_CHARS, MAX_NOTES, MAX_POINTS, MAX_SERIES, MAX_SOURCES,
+};
 
 use crate::error::{Error, Result};
 
@@ -26,8 +28,51 @@ pub fn parse_dataset(json: &str, context: &str) -> Result<Dataset> {
             actual: json.len(),
         });
     }
-    let ds: Dataset =
-        serde_json::from_str(json).map_err(|e| Error::Json { context: context.to_string(), message: e.to_string() })?;
+    // A byte-order mark (some editors and CMSs write one) is not part of the JSON.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let ds: Dataset = serde_json::from_str(json)
+        .map_err(|e| Error::Json { context: context.to_string(), message: json_message(&e, json) })?;
     validate(&ds)?;
     Ok(ds)
+}
+
+/// serde_json's message (what and where), the text just before that position, and what kind of
+/// problem it is, e.g. `invalid type: string "NaN", expected f64 at line 1 column 212, after
+/// "…"value":"NaN" — a field has the wrong type or value for the dataset schema`.
+fn json_message(e: &serde_json::Error, json: &str) -> String {
+    use serde_json::error::Category;
+    let text = e.to_string();
+    let kind = if text.starts_with("recursion limit exceeded") {
+        "arrays or objects are nested too deeply (the limit is 128 levels)"
+    } else if text.starts_with("number out of range") {
+        "a number is too large to be a finite 64-bit float (values must be finite)"
+    } else {
+        match e.classify() {
+            Category::Eof => "the document ends too early: it is empty or truncated",
+            Category::Syntax => "this is not valid JSON",
+            Category::Data => "the JSON does not follow the dataset schema",
+            Category::Io => "the document could not be read",
+        }
+    };
+    match near(json, e.line(), e.column()) {
+        Some(before) => format!("{text}, after \"{before}\" — {kind}"),
+        None => format!("{text} — {kind}"),
+    }
+}
+
+/// Up to 32 characters of `json` before line `line`, column `column` (both 1-based; serde_json
+/// counts columns in bytes), with control characters shown as spaces.
+fn near(json: &str, line: usize, column: usize) -> Option<String> {
+    let l = json.split('\n').nth(line.checked_sub(1)?)?;
+    let mut end = column.min(l.len());
+    while !l.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &l[..end];
+    let n = head.chars().count();
+    let tail: String = head.chars().skip(n.saturating_sub(32)).map(|c| if c.is_control() { ' ' } else { c }).collect();
+    if tail.trim().is_empty() {
+        return None;
+    }
+    Some(if n > 32 { format!("…{tail}") } else { tail })
 }

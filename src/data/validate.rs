@@ -1,22 +1,44 @@
 //! Validation of a parsed dataset: every rule names the dataset, series and point it concerns.
+//!
+//! The limits below are documented behaviour (see SECURITY.md): a document or dataset beyond one
+//! of them is refused with a message naming the limit, before any chart is laid out, so a hostile
+//! or mistaken document costs bounded time and memory. Counts are checked before the per-item
+//! rules, so no rule runs over more items than the limits allow.
 
 use super::period::Period;
 use super::schema::{Dataset, Frequency};
 use crate::error::{Error, Result};
 
 /// Most points one dataset may hold (all series together).
-pub const MAX_POINTS: usize = 500_000;
-/// Longest label, title or note, in characters.
+pub const MAX_POINTS: usize = 100_000;
+/// Longest label, title, description or note, in characters (Unicode scalar values).
 pub const MAX_LABEL_CHARS: usize = 2_000;
-/// Largest document `parse_dataset` accepts, in bytes.
+/// Largest document `parse_dataset` accepts, in bytes (UTF-8), checked before parsing.
 pub const MAX_DOCUMENT_BYTES: usize = 20 * 1024 * 1024;
 /// Most series one dataset may hold.
 pub const MAX_SERIES: usize = 64;
+/// Most sources one dataset may list.
+pub const MAX_SOURCES: usize = 100;
+/// Most dated events one dataset may hold.
+pub const MAX_EVENTS: usize = 200;
+/// Most notes (caveats) one dataset may hold.
+pub const MAX_NOTES: usize = 100;
 
 pub fn validate(ds: &Dataset) -> Result<()> {
     let at_ds = format!("dataset \"{}\"", clip(&ds.id));
     if !is_kebab(&ds.id) {
         return Err(Error::invalid(&at_ds, "the id must be kebab-case (a-z, 0-9, '-'), 1–64 characters"));
+    }
+    for (what, n, limit) in [
+        ("series", ds.series.len(), MAX_SERIES),
+        ("points", ds.point_count(), MAX_POINTS),
+        ("sources", ds.sources.len(), MAX_SOURCES),
+        ("events", ds.events.len(), MAX_EVENTS),
+        ("notes", ds.notes.len(), MAX_NOTES),
+    ] {
+        if n > limit {
+            return Err(Error::TooLarge { what: format!("{at_ds}: the number of {what}"), limit, actual: n });
+        }
     }
     for (what, text) in [("title", &ds.title), ("description", &ds.description)] {
         check_text(&at_ds, what, text)?;
@@ -37,23 +59,24 @@ pub fn validate(ds: &Dataset) -> Result<()> {
         if ds.sources[..i].iter().any(|o| o.id == s.id) {
             return Err(Error::invalid(&at_ds, format!("source id \"{}\" appears twice", clip(&s.id))));
         }
-        for (what, text) in [("title", &s.title), ("publisher", &s.publisher), ("licence", &s.licence)] {
-            check_text(&at_ds, &format!("source \"{}\" {what}", clip(&s.id)), text)?;
+        let optional = |o: &Option<String>| o.clone().unwrap_or_default();
+        for (what, text) in [
+            ("id", s.id.clone()),
+            ("title", s.title.clone()),
+            ("publisher", s.publisher.clone()),
+            ("licence", s.licence.clone()),
+            ("coverage", s.coverage.clone()),
+            ("retrieved", s.retrieved.clone()),
+            ("url", optional(&s.url)),
+            ("repository", optional(&s.repository)),
+            ("path", optional(&s.path)),
+            ("commit", optional(&s.commit)),
+        ] {
+            check_text(&at_ds, &format!("source \"{}\" {what}", clip(&s.id)), &text)?;
         }
     }
     if ds.series.is_empty() {
         return Err(Error::invalid(&at_ds, "no series"));
-    }
-    if ds.series.len() > MAX_SERIES {
-        return Err(Error::TooLarge {
-            what: format!("{at_ds}: number of series"),
-            limit: MAX_SERIES,
-            actual: ds.series.len(),
-        });
-    }
-    let total = ds.point_count();
-    if total > MAX_POINTS {
-        return Err(Error::TooLarge { what: format!("{at_ds}: number of points"), limit: MAX_POINTS, actual: total });
     }
     for (si, s) in ds.series.iter().enumerate() {
         let at_s = format!("{at_ds}, series \"{}\"", clip(&s.id));
@@ -63,10 +86,15 @@ pub fn validate(ds: &Dataset) -> Result<()> {
         if ds.series[..si].iter().any(|o| o.id == s.id) {
             return Err(Error::invalid(&at_s, "this series id appears twice"));
         }
+        check_text(&at_s, "id", &s.id)?;
         check_text(&at_s, "label", &s.label)?;
+        if let Some(n) = &s.note {
+            check_text(&at_s, "note", n)?;
+        }
         if s.points.is_empty() {
             return Err(Error::invalid(&at_s, "the series is empty (no points)"));
         }
+        let unit = ds.unit_of(si);
         let mut prev: Option<Period> = None;
         for (pi, p) in s.points.iter().enumerate() {
             let at_p = format!("{at_s}, point {} (period \"{}\")", pi + 1, clip(&p.period));
@@ -83,7 +111,10 @@ pub fn validate(ds: &Dataset) -> Result<()> {
                     let form = ["YYYY", "YYYY-MM", "YYYY-MM-DD"][w as usize];
                     return Err(Error::invalid(
                         &at_p,
-                        format!("a {:?} dataset needs periods of the form {form}", ds.frequency).to_lowercase(),
+                        format!(
+                            "a {} dataset needs periods of the form {form}",
+                            format!("{:?}", ds.frequency).to_lowercase()
+                        ),
                     ));
                 }
             }
@@ -108,15 +139,15 @@ pub fn validate(ds: &Dataset) -> Result<()> {
             if p.value.abs() > 1e15 {
                 return Err(Error::invalid(&at_p, format!("the value {:e} is out of range (|value| ≤ 1e15)", p.value)));
             }
-            if ds.unit.non_negative() && p.value < 0.0 {
-                return Err(Error::invalid(&at_p, format!("negative value {} for unit {}", p.value, ds.unit.as_str())));
+            if unit.non_negative() && p.value < 0.0 {
+                return Err(Error::invalid(&at_p, format!("negative value {} for unit {}", p.value, unit.as_str())));
             }
-            if (ds.unit == crate::data::Unit::Share && p.value > 1.0)
-                || (ds.unit == crate::data::Unit::Percent && p.value > 100.0)
+            if (unit == crate::data::Unit::Share && p.value > 1.0)
+                || (unit == crate::data::Unit::Percent && p.value > 100.0)
             {
                 return Err(Error::invalid(
                     &at_p,
-                    format!("value {} is above 100 % for unit {}", p.value, ds.unit.as_str()),
+                    format!("value {} is above 100 % for unit {}", p.value, unit.as_str()),
                 ));
             }
             if ds.source(&p.source).is_none() {
