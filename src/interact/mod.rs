@@ -10,6 +10,22 @@ pub struct State {
     pub hover: Option<usize>,
     /// Per series: hidden by the reader (or by default).
     pub hidden: Vec<bool>,
+    /// The tooltip row the keyboard cursor is on (series within a period, for lines and bars).
+    pub row: usize,
+    /// Whether the hover target was set by the keyboard (then its text is announced).
+    pub keyboard: bool,
+}
+
+/// Keys of the keyboard data cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Left,
+    Right,
+    Up,
+    Down,
+    Home,
+    End,
+    Escape,
 }
 
 /// An input event in CSS pixels relative to the chart's top-left corner.
@@ -18,6 +34,7 @@ pub enum Input {
     PointerMove { x: f64, y: f64 },
     PointerLeave,
     Click { x: f64, y: f64 },
+    Key(Key),
 }
 
 /// What an input requires: a new layout + full redraw (series toggled), or only the hover layer.
@@ -29,7 +46,11 @@ pub struct Redraw {
 
 /// Applies one input. The caller rebuilds the chart when `base` is set.
 pub fn step(state: &mut State, chart: &AnyChart, input: Input) -> Redraw {
+    if !matches!(input, Input::Key(_)) {
+        state.keyboard = false;
+    }
     match input {
+        Input::Key(k) => key(state, chart, k),
         Input::PointerMove { x, y } => set_hover(state, chart.hit(x, y)),
         Input::PointerLeave => set_hover(state, None),
         Input::Click { x, y } => {
@@ -42,6 +63,66 @@ pub fn step(state: &mut State, chart: &AnyChart, input: Input) -> Redraw {
             }
             set_hover(state, chart.hit(x, y))
         }
+    }
+}
+
+/// The keyboard data cursor: left/right walk the targets in order (periods in time), Home/End jump
+/// to the ends, up/down move between series of a period (lines, bars) or to the nearest target
+/// above/below (grids), Escape leaves.
+fn key(state: &mut State, chart: &AnyChart, k: Key) -> Redraw {
+    let targets = chart.targets();
+    let n = targets.len();
+    if n == 0 {
+        return Redraw::default();
+    }
+    let rows = |i: usize| chart.tooltip(i).map_or(1, |t| t.rows.len().max(1));
+    let by_series = matches!(chart, AnyChart::Line(_) | AnyChart::Bars(_));
+    let cur = state.hover.filter(|&i| i < n);
+    let next = match (k, cur) {
+        (Key::Escape, _) => {
+            state.keyboard = false;
+            return set_hover(state, None);
+        }
+        (Key::Home, _) | (Key::Right | Key::Left | Key::Up | Key::Down, None) => 0,
+        (Key::End, _) => n - 1,
+        (Key::Right, Some(i)) => (i + 1).min(n - 1),
+        (Key::Left, Some(i)) => i.saturating_sub(1),
+        (Key::Up | Key::Down, Some(i)) if by_series => {
+            let r = rows(i);
+            state.row = if k == Key::Up { state.row.saturating_sub(1) } else { (state.row + 1).min(r - 1) };
+            state.keyboard = true;
+            return Redraw { base: false, hover: true };
+        }
+        (Key::Up | Key::Down, Some(i)) => {
+            let (x, y) = targets[i];
+            let below = k == Key::Down;
+            targets
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| if below { t.1 > y + 0.5 } else { t.1 < y - 0.5 })
+                .min_by(|a, b| {
+                    let da = (a.1 .1 - y).abs() * 4.0 + (a.1 .0 - x).abs();
+                    let db = (b.1 .1 - y).abs() * 4.0 + (b.1 .0 - x).abs();
+                    da.total_cmp(&db)
+                })
+                .map_or(i, |(j, _)| j)
+        }
+    };
+    state.row = state.row.min(rows(next) - 1);
+    state.keyboard = true;
+    state.hover = Some(next);
+    Redraw { base: false, hover: true }
+}
+
+/// What a screen reader should hear for the keyboard cursor: the period and the focused row
+/// (lines, bars) or the whole tooltip (other charts).
+pub fn announcement(state: &State, chart: &AnyChart) -> Option<String> {
+    let t = chart.tooltip(state.hover?)?;
+    if matches!(chart, AnyChart::Line(_) | AnyChart::Bars(_)) {
+        let r = t.rows.get(state.row.min(t.rows.len().saturating_sub(1)))?;
+        Some(format!("{}: {}, {}.", r.label, r.value, t.title))
+    } else {
+        Some(t.text().replace('\n', ". "))
     }
 }
 
@@ -67,7 +148,7 @@ mod tests {
     #[test]
     fn hover_changes_only_when_the_target_changes() {
         let c = chart(&[false; 5]);
-        let mut s = State { hover: None, hidden: vec![false; 5] };
+        let mut s = State { hidden: vec![false; 5], ..State::default() };
         let AnyChart::Line(l) = &c else { panic!("a line chart") };
         let (x0, y0, x1, y1) = l.plot_rect();
         let mid = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
@@ -81,7 +162,7 @@ mod tests {
     #[test]
     fn clicking_a_legend_entry_toggles_its_series() {
         let c = chart(&[false; 5]);
-        let mut s = State { hover: None, hidden: vec![false; 5] };
+        let mut s = State { hidden: vec![false; 5], ..State::default() };
         // The first legend entry sits just under the title, at the left padding.
         let AnyChart::Line(l) = &c else { panic!("a line chart") };
         let (_, y0, _, _) = l.plot_rect();
@@ -90,5 +171,26 @@ mod tests {
         assert_eq!(i, 0);
         assert_eq!(step(&mut s, &c, Input::Click { x: 20.0, y: y as f64 }), Redraw { base: true, hover: true });
         assert!(s.hidden[0]);
+    }
+
+    #[test]
+    fn keyboard_cursor_walks_periods_and_series_and_announces_them() {
+        let c = chart(&[false; 3]);
+        let mut s = State { hidden: vec![false; 3], ..State::default() };
+        step(&mut s, &c, Input::Key(Key::Home));
+        assert_eq!(s.hover, Some(0));
+        assert_eq!(announcement(&s, &c).unwrap(), "China–Russia: 79.2%, 1971 (session 26).");
+        step(&mut s, &c, Input::Key(Key::Down));
+        assert_eq!(announcement(&s, &c).unwrap(), "China–US: 25.5%, 1971 (session 26).");
+        step(&mut s, &c, Input::Key(Key::Right));
+        assert!(announcement(&s, &c).unwrap().starts_with("China–US: "), "row kept when moving in time");
+        assert!(announcement(&s, &c).unwrap().ends_with("1972 (session 27)."));
+        step(&mut s, &c, Input::Key(Key::End));
+        assert!(announcement(&s, &c).unwrap().ends_with("2023 (session 78)."));
+        step(&mut s, &c, Input::Key(Key::Right));
+        assert!(announcement(&s, &c).unwrap().ends_with("2023 (session 78)."), "stays at the end");
+        step(&mut s, &c, Input::Key(Key::Escape));
+        assert_eq!(s.hover, None);
+        assert_eq!(announcement(&s, &c), None);
     }
 }

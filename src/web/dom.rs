@@ -28,6 +28,8 @@ canvas.base:focus-visible { outline: 2px solid #0072b2; outline-offset: 2px; }
 .dark .tooltip { background: #23262d; color: #ececec; border-color: #4a4e57; }
 .tooltip[hidden], .error[hidden], .stage[hidden] { display: none; }
 .tt-title { font-weight: 700; margin-bottom: 2px; }
+.tt-row.focused { outline: 2px solid #0072b2; outline-offset: 1px; border-radius: 2px; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 .tt-row { display: flex; align-items: center; gap: 6px; white-space: nowrap; }
 .tt-swatch { width: 10px; height: 10px; border-radius: 2px; flex: none; }
 .tt-label { overflow: hidden; text-overflow: ellipsis; }
@@ -83,6 +85,8 @@ pub struct Dom {
     pub toolbar: HtmlElement,
     pub buttons: Buttons,
     pub error: HtmlElement,
+    /// Visually hidden, `aria-live`: what the keyboard cursor is on.
+    pub live: HtmlElement,
 }
 
 /// The toolbar's buttons.
@@ -148,6 +152,9 @@ pub fn build(host: &HtmlElement) -> Result<Dom, JsValue> {
     buttons.chart.set_attribute("aria-pressed", "true")?;
     buttons.table.set_attribute("aria-pressed", "false")?;
     buttons.sources.set_attribute("aria-expanded", "false")?;
+    let live: HtmlElement = el(&doc, "div", "sr-only")?;
+    live.set_attribute("aria-live", "polite")?;
+    live.set_attribute("role", "status")?;
     stage.append_child(&base)?;
     stage.append_child(&hover)?;
     stage.append_child(&tooltip)?;
@@ -156,20 +163,27 @@ pub fn build(host: &HtmlElement) -> Result<Dom, JsValue> {
     root.append_child(&toolbar)?;
     root.append_child(&sources)?;
     root.append_child(&error)?;
+    root.append_child(&live)?;
     shadow.append_child(&root)?;
-    Ok(Dom { shadow, root, stage, base, hover, tooltip, table, sources, toolbar, buttons, error })
+    Ok(Dom { shadow, root, stage, base, hover, tooltip, table, sources, toolbar, buttons, error, live })
 }
 
 /// Fills the tooltip with text nodes (never HTML) and places it beside `anchor` (CSS px).
-pub fn show_tooltip(dom: &Dom, t: &Tooltip, anchor: (f64, f64), stage_w: f64) -> Result<(), JsValue> {
+pub fn show_tooltip(
+    dom: &Dom,
+    t: &Tooltip,
+    anchor: (f64, f64),
+    stage_w: f64,
+    focused: Option<usize>,
+) -> Result<(), JsValue> {
     let doc = dom.root.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
     let tip = &dom.tooltip;
     tip.set_text_content(None);
     let title: HtmlElement = el(&doc, "div", "tt-title")?;
     title.set_text_content(Some(&t.title));
     tip.append_child(&title)?;
-    for r in &t.rows {
-        let row: HtmlElement = el(&doc, "div", "tt-row")?;
+    for (k, r) in t.rows.iter().enumerate() {
+        let row: HtmlElement = el(&doc, "div", if focused == Some(k) { "tt-row focused" } else { "tt-row" })?;
         let sw: HtmlElement = el(&doc, "span", "tt-swatch")?;
         sw.style().set_property("background", &Theme::css(r.color))?;
         let label: HtmlElement = el(&doc, "span", "tt-label")?;

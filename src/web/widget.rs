@@ -9,7 +9,7 @@ use super::{download, panels};
 use crate::chart::{self, AnyChart, Frame, Kind};
 use crate::data::{parse_dataset, Dataset};
 use crate::error::{Error, Result};
-use crate::interact::{self, Input, State};
+use crate::interact::{self, Input, Key, State};
 use crate::render::{Painter, Theme};
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
@@ -210,6 +210,48 @@ fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
             }
         }),
     ));
+    ls.push(Listener::new(
+        w.dom.base.as_ref(),
+        "keydown",
+        on(&weak, |rc, e| {
+            let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+            let key = match k.key().as_str() {
+                "ArrowLeft" => Key::Left,
+                "ArrowRight" => Key::Right,
+                "ArrowUp" => Key::Up,
+                "ArrowDown" => Key::Down,
+                "Home" => Key::Home,
+                "End" => Key::End,
+                "Escape" => Key::Escape,
+                _ => return,
+            };
+            e.prevent_default();
+            input(rc, Input::Key(key));
+        }),
+    ));
+    ls.push(Listener::new(
+        w.dom.base.as_ref(),
+        "blur",
+        on(&weak, |rc, _| {
+            if rc.borrow().state.keyboard {
+                input(rc, Input::Key(Key::Escape));
+            }
+        }),
+    ));
+    // A tap keeps its tooltip until the reader taps somewhere else on the page.
+    if let Some(doc) = w.host.owner_document() {
+        ls.push(Listener::new(
+            doc.as_ref(),
+            "pointerdown",
+            on(&weak, |rc, e| {
+                let host = rc.borrow().host.clone();
+                let inside = e.composed_path().includes(&host, 0);
+                if !inside {
+                    input(rc, Input::PointerLeave);
+                }
+            }),
+        ));
+    }
     let buttons: [(&web_sys::HtmlElement, Handler); 5] = [
         (&w.dom.buttons.chart, |rc, _| rc.borrow_mut().set_view(false)),
         (&w.dom.buttons.table, |rc, _| rc.borrow_mut().set_view(true)),
@@ -274,6 +316,10 @@ fn input(rc: &Rc<RefCell<Widget>>, inp: Input) {
         let _ = dom.hover.style().set_property("cursor", cursor);
     }
     let r = interact::step(state, chart, inp);
+    if let Input::Key(_) = inp {
+        let text = interact::announcement(state, chart).unwrap_or_default();
+        dom.live.set_text_content(Some(&text));
+    }
     w.dirty_base |= r.base;
     w.dirty_hover |= r.hover;
     let any = r.base || r.hover;
@@ -486,7 +532,8 @@ impl Widget {
                 let mut backend = CanvasBackend::with_canvas_object(self.dom.hover.clone())
                     .ok_or_else(|| Error::Browser("no 2D canvas context".into()))?;
                 chart.draw_hover(&mut Painter::new(&mut backend, dpr), i)?;
-                dom::show_tooltip(&self.dom, &tip, anchor, w).map_err(js_err)?;
+                let focused = self.state.keyboard.then_some(self.state.row);
+                dom::show_tooltip(&self.dom, &tip, anchor, w, focused).map_err(js_err)?;
             }
             None => dom::hide_tooltip(&self.dom),
         }
