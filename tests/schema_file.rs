@@ -56,7 +56,7 @@ fn schema_enums_are_the_accepted_values() {
         );
         dragonbear::data::parse_dataset(&doc, "t").unwrap_or_else(|e| panic!("unit {u}: {e}"));
     }
-    assert_eq!(units.len(), 9);
+    assert_eq!(units.len(), 10);
     let freqs = s["properties"]["frequency"]["enum"].as_array().unwrap().len();
     assert_eq!(freqs, 5);
 }

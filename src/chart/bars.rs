@@ -28,6 +28,8 @@ struct Bar {
 pub struct BarChart {
     chrome: Chrome,
     plot: Rect,
+    /// Time → px: `px0 + (t − t0) / step × band`.
+    time_axis: (f64, f64, f64, f64),
     x_ticks: Vec<(f64, String)>,
     y_ticks: Vec<(f64, String)>,
     markers: Vec<markers::Marker>,
@@ -59,6 +61,14 @@ impl BarChart {
             .collect();
         periods.sort();
         periods.dedup();
+        // The reader's zoom keeps the periods inside the range.
+        if let Some((a, b)) = frame.x_range.filter(|(a, b)| b > a) {
+            let kept: Vec<_> =
+                periods.iter().filter(|(p, _)| p.to_x() >= a - 1e-9 && p.to_x() <= b + 1e-9).cloned().collect();
+            if !kept.is_empty() {
+                periods = kept;
+            }
+        }
         // Stack per period over visible series.
         let n = periods.len().max(1);
         let mut totals = vec![0.0f64; periods.len()];
@@ -147,7 +157,17 @@ impl BarChart {
             });
         }
         let summary = summarize(ds, &periods, &totals, hidden);
-        BarChart { chrome, plot, x_ticks, y_ticks, markers, marker_rows, bars, summary }
+        BarChart {
+            chrome,
+            plot,
+            time_axis: (px0, first_x, step_x, band),
+            x_ticks,
+            y_ticks,
+            markers,
+            marker_rows,
+            bars,
+            summary,
+        }
     }
 
     pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
@@ -203,6 +223,29 @@ impl BarChart {
     pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
         let b = self.bars.get(hit)?;
         Some(((b.x0 + b.x1) / 2.0, b.top.min(self.plot.3)))
+    }
+
+    /// Time (fractional year) under a pixel column, through the inverse of the band mapping.
+    pub fn time_at(&self, px: f64) -> f64 {
+        let (px0, t0, step, band) = self.time_axis;
+        t0 + (px.clamp(self.plot.0, self.plot.2) - px0) / band.max(1e-9) * step
+    }
+
+    /// Pixel column of a time (the middle of its period's band), if drawn.
+    pub fn time_px(&self, t: f64) -> Option<f64> {
+        let (px0, t0, step, band) = self.time_axis;
+        let px = px0 + (t - t0) / step * band;
+        (px >= self.plot.0 - 0.5 && px <= self.plot.2 + 0.5).then_some(px)
+    }
+
+    /// Time of a bar (the start of its period).
+    pub fn time_of(&self, hit: usize) -> Option<f64> {
+        let (_, t0, step, band) = self.time_axis;
+        self.bars.get(hit).map(|b| t0 + ((b.x0 - self.time_axis.0) / band.max(1e-9)).floor() * step)
+    }
+
+    pub fn plot_rect(&self) -> Rect {
+        self.plot
     }
 
     pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {

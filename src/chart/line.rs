@@ -25,6 +25,8 @@ struct SeriesGeom {
 #[derive(Debug, Clone)]
 struct Column {
     px: f64,
+    /// Time (fractional year) of the period.
+    t: f64,
     period: String,
     /// Per visible series: (label, colour, value text, y px, source id).
     values: Vec<(String, Rgb, String, f64, String)>,
@@ -36,6 +38,7 @@ struct Column {
 pub struct LineChart {
     chrome: Chrome,
     plot: Rect,
+    xs: LinearScale,
     x_ticks: Vec<(f64, String)>,
     y_ticks: Vec<(f64, String)>,
     markers: Vec<markers::Marker>,
@@ -64,12 +67,19 @@ impl LineChart {
         // Domains: time over every series (toggling keeps the axis still), values over visible ones.
         let all_x: Vec<f64> = ds.series.iter().flat_map(|s| s.points.iter().filter_map(|p| x_of(&p.period))).collect();
         let (x_lo, x_hi) = min_max(all_x.iter().copied()).unwrap_or((0.0, 1.0));
+        // A zoomed range (the reader's) narrows the time axis; values outside it are not drawn.
+        let (x_lo, x_hi) = match frame.x_range {
+            Some((a, b)) if b > a => (a.max(x_lo), b.min(x_hi)),
+            _ => (x_lo, x_hi),
+        };
+        let (x_lo, x_hi) = if x_hi > x_lo { (x_lo, x_hi) } else { (x_lo - 0.5, x_lo + 0.5) };
+        let in_range = |p: &str| x_of(p).is_some_and(|x| x >= x_lo - 1e-9 && x <= x_hi + 1e-9);
         let visible_vals = ds
             .series
             .iter()
             .enumerate()
             .filter(|(i, _)| !is_hidden(*i))
-            .flat_map(|(_, s)| s.points.iter().map(|p| p.value));
+            .flat_map(|(_, s)| s.points.iter().filter(|p| in_range(&p.period)).map(|p| p.value));
         let (v_lo, v_hi) = min_max(visible_vals).unwrap_or((0.0, 1.0));
         let plot_h = (plot_bottom - plot_top).max(40.0);
         let max_y_ticks = ((plot_h / 45.0) as usize).clamp(2, 8);
@@ -113,7 +123,7 @@ impl LineChart {
             let color = theme.series_color(i);
             let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
             let mut prev: Option<f64> = None;
-            for p in &s.points {
+            for p in s.points.iter().filter(|p| in_range(&p.period)) {
                 let Some(px_val) = x_of(&p.period) else { continue };
                 let pt = (xs.map(px_val), ys.map(p.value));
                 match (prev, runs.last_mut()) {
@@ -125,6 +135,7 @@ impl LineChart {
                     let key = (px_val * 10_000.0).round() as i64;
                     let col = by_x.entry(key).or_insert_with(|| Column {
                         px: pt.0,
+                        t: px_val,
                         period: p.period.clone(),
                         values: Vec::new(),
                         notes: markers::lines_for(ds, &p.period, |id| chrome.source_text([id])),
@@ -142,7 +153,7 @@ impl LineChart {
         }
         let columns: Vec<Column> = by_x.into_values().collect();
         let summary = summarize(ds, hidden);
-        LineChart { chrome, plot, x_ticks, y_ticks, markers, marker_rows, series, columns, summary }
+        LineChart { chrome, plot, xs, x_ticks, y_ticks, markers, marker_rows, series, columns, summary }
             .with_frequency(ds.frequency)
     }
 
@@ -227,6 +238,27 @@ impl LineChart {
 
     pub fn summary(&self) -> String {
         self.summary.clone()
+    }
+
+    /// Time (fractional year) under a pixel column, through the inverse of the drawing scale.
+    pub fn time_at(&self, px: f64) -> f64 {
+        self.xs.invert(px.clamp(self.plot.0, self.plot.2))
+    }
+
+    /// Pixel column of a time, if it is inside the plot.
+    pub fn time_px(&self, t: f64) -> Option<f64> {
+        let px = self.xs.map(t);
+        (px >= self.plot.0 - 0.5 && px <= self.plot.2 + 0.5).then_some(px)
+    }
+
+    /// Time of a hover target.
+    pub fn time_of(&self, hit: usize) -> Option<f64> {
+        self.columns.get(hit).map(|c| c.t)
+    }
+
+    /// The time range drawn.
+    pub fn time_range(&self) -> (f64, f64) {
+        (self.xs.d0, self.xs.d1)
     }
 
     /// The plot rectangle (CSS px), for tests and the web layer.

@@ -192,12 +192,14 @@ pub struct Frame {
     pub height: f64,
     pub theme: Theme,
     pub measure: Rc<dyn Measure>,
+    /// The reader's zoom: the time range (fractional years) time charts draw.
+    pub x_range: Option<(f64, f64)>,
 }
 
 impl Frame {
     /// A frame measuring text with this target's default (the bundled font natively).
     pub fn new(width: f64, height: f64, theme: Theme) -> Frame {
-        Frame { width, height, theme, measure: default_measure() }
+        Frame { width, height, theme, measure: default_measure(), x_range: None }
     }
 }
 
@@ -263,6 +265,42 @@ impl AnyChart {
     /// One sentence describing the data drawn, for the accessible name.
     pub fn summary(&self) -> String {
         each_kind!(self, c => c.summary())
+    }
+
+    /// Time (fractional year) under a pixel column — time charts only.
+    pub fn time_at(&self, px: f64) -> Option<f64> {
+        match self {
+            AnyChart::Line(c) => Some(c.time_at(px)),
+            AnyChart::Bars(c) => Some(c.time_at(px)),
+            _ => None,
+        }
+    }
+
+    /// Pixel column of a time, if this is a time chart and the time is drawn.
+    pub fn time_px(&self, t: f64) -> Option<f64> {
+        match self {
+            AnyChart::Line(c) => c.time_px(t),
+            AnyChart::Bars(c) => c.time_px(t),
+            _ => None,
+        }
+    }
+
+    /// Time of a hover target (time charts), for linked cursors.
+    pub fn time_of(&self, hit: usize) -> Option<f64> {
+        match self {
+            AnyChart::Line(c) => c.time_of(hit),
+            AnyChart::Bars(c) => c.time_of(hit),
+            _ => None,
+        }
+    }
+
+    /// The plot area of a time chart (CSS px).
+    pub fn plot_area(&self) -> Option<(f64, f64, f64, f64)> {
+        match self {
+            AnyChart::Line(c) => Some(c.plot_rect()),
+            AnyChart::Bars(c) => Some(c.plot_rect()),
+            _ => None,
+        }
     }
 
     /// The anchor of every hover target, in target order (for keyboard navigation and tests).

@@ -65,6 +65,8 @@ pub enum Unit {
     Vote,
     /// A list tier (1, 2, 3 …).
     Tier,
+    /// A change in percent (may be negative), e.g. on the previous year.
+    ChangePercent,
 }
 
 impl Unit {
@@ -79,6 +81,7 @@ impl Unit {
             Unit::Count => "count",
             Unit::Vote => "vote",
             Unit::Tier => "tier",
+            Unit::ChangePercent => "change_percent",
         }
     }
     /// True for units that cannot be negative.

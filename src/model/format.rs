@@ -32,6 +32,7 @@ pub fn value(v: f64, unit: Unit) -> String {
         Unit::TivM => format!("{} TIV m", fixed(v, if v.fract() == 0.0 { 0 } else { 1 })),
         Unit::IdealPoint => fixed(v, 2),
         Unit::Count | Unit::Tier => fixed(v, 0),
+        Unit::ChangePercent => percent(format!("{}{}", if v > 0.0 { "+" } else { "" }, fixed(v, 1))),
         Unit::Vote => t(match v as i64 {
             1 => Text::Yes,
             0 => Text::Abstain,
@@ -50,7 +51,7 @@ pub fn tick(v: f64, unit: Unit, step: f64) -> String {
             let d = if step * 100.0 >= 1.0 { 0 } else { decimals.saturating_sub(2) };
             percent(fixed(v * 100.0, d))
         }
-        Unit::Percent => percent(fixed(v, decimals)),
+        Unit::Percent | Unit::ChangePercent => percent(fixed(v, decimals)),
         Unit::UsdBn if Locale::current() == Locale::En => format!("${}", fixed(v, decimals)),
         Unit::UsdBn => format!("{}\u{a0}$", fixed(v, decimals)),
         _ => fixed(v, decimals),
@@ -68,6 +69,7 @@ pub fn unit_title(unit: Unit) -> &'static str {
         Unit::Count => "count",
         Unit::Vote => "vote",
         Unit::Tier => "tier",
+        Unit::ChangePercent => "change on the previous period, %",
     }
 }
 

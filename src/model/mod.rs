@@ -5,5 +5,6 @@ pub mod format;
 pub mod locale;
 pub mod scale;
 pub mod ticks;
+pub mod transform;
 
 pub use scale::LinearScale;
