@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 pub fn parse_dataset(json: &str, context: &str) -> Result<Dataset> {
     if json.len() > MAX_DOCUMENT_BYTES {
         return Err(Error::TooLarge {
-            what: format!("the document {context} (bytes)"),
+            what: format!("the size of the document {context} in bytes"),
             limit: MAX_DOCUMENT_BYTES,
             actual: json.len(),
         });
