@@ -13,6 +13,9 @@ pub struct Options {
     pub height: Option<f64>,
     /// Dataset text in the public schema (from `src=`).
     pub data: Option<String>,
+    /// The length (UTF-16 code units, ≤ its UTF-8 bytes) of a `data` string too long to be a
+    /// dataset: it is refused without being copied into wasm memory.
+    pub data_too_large: Option<usize>,
     /// Where `data` came from, for messages.
     pub src: Option<String>,
     /// An error the loader met before mount (e.g. a failed fetch), shown in place.
@@ -45,11 +48,21 @@ pub fn read(o: &JsValue) -> Options {
         .ok()
         .and_then(|v| v.as_f64().or_else(|| v.as_string().and_then(|s| s.trim().trim_end_matches("px").parse().ok())))
         .filter(|h: &f64| h.is_finite() && *h >= 120.0 && *h <= 4000.0);
+    // Measure `data` before copying it: a document over the limit must not grow wasm memory.
+    let data = js_sys::Reflect::get(o, &JsValue::from_str("data"))
+        .ok()
+        .and_then(|v| wasm_bindgen::JsCast::dyn_into::<js_sys::JsString>(v).ok());
+    let (data, data_too_large) = match data {
+        Some(s) if s.length() as usize > crate::data::MAX_DOCUMENT_BYTES => (None, Some(s.length() as usize)),
+        Some(s) => (Some(String::from(s)), None),
+        None => (None, None),
+    };
     Options {
         chart: string(o, "chart").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
         theme,
         height,
-        data: string(o, "data"),
+        data,
+        data_too_large,
         src: string(o, "src"),
         error: string(o, "error"),
         locale: string(o, "lang").map_or(Locale::En, |l| Locale::parse(&l)),

@@ -406,6 +406,13 @@ impl Widget {
         if let Some(msg) = &self.opts.error {
             return Err(Error::Browser(msg.clone()));
         }
+        if let Some(n) = self.opts.data_too_large {
+            return Err(Error::TooLarge {
+                what: format!("the size of the document {} in bytes", self.opts.src.as_deref().unwrap_or("src")),
+                limit: crate::data::MAX_DOCUMENT_BYTES,
+                actual: n,
+            });
+        }
         if let Some(text) = &self.opts.data {
             let ds = parse_dataset(text, self.opts.src.as_deref().unwrap_or("src"))?;
             let hidden = self.hidden_flags(&ds);

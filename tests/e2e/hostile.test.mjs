@@ -203,6 +203,11 @@ export default ({ SITE, HOST, root, newPage, assert, eq, join }) => {
         }
       }
       eq(failures.join('\n'), '', `corpus cases failing in the browser (of ${names.length})`);
+      const mem = await wasmBytes(p);
+      console.log(`     corpus: ${names.length} cases; wasm memory after the sweep ${mem} bytes`);
+      // Documents over the 20 MiB limit (the 50 MB one, 10^6 points) are refused before they are
+      // copied into wasm memory; what remains is mostly the valid 100,000-point chart.
+      assert(mem < 96 * 1024 * 1024, `wasm memory after the corpus: ${mem} bytes (over 96 MiB)`);
       await noScriptRan(p);
       onlyExpectedRequests(p);
       eq(p.problems.join('\n'), '', 'console errors');
