@@ -13,8 +13,13 @@
 //!
 //! Environment: `FUZZ_EXECS` (default 2000, a few seconds in debug), `FUZZ_SEED` (default fixed),
 //! `FUZZ_THREADS` (default 1), `FUZZ_SLOW_MS` (an input slower than this plus 1 ms per 10 bytes of
-//! input fails the run; default 3000 debug / 500 release). Long run (see the Makefile's `fuzz` target):
-//!   `FUZZ_EXECS=10000000 FUZZ_THREADS=2 nice -n 19 cargo test --release --test fuzz -- --nocapture`
+//! input fails the run; default 3000 debug / 500 release). Long run: `make fuzz` (10,000,000
+//! executions), i.e. `CARGO_TARGET_DIR=target/fuzz CARGO_PROFILE_RELEASE_OPT_LEVEL=3
+//! CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_PANIC=unwind CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
+//! FUZZ_EXECS=10000000 FUZZ_THREADS=$(nproc) nice -n 19 cargo test --release --test fuzz -- --nocapture`.
+//! The release profile is the wasm's (size-optimised, `panic = "abort"`), with which a plain
+//! `cargo test --release` of this cdylib+rlib crate can fail to link; the overrides make the run
+//! fast, let panics be caught, and keep it out of `target/release`.
 //! A panicking or slow input is written to `target/fuzz-found/` and printed; keep it as a
 //! regression file in `tests/hostile/` with its expectation in `tests/hostile/expect.json`.
 
