@@ -71,3 +71,9 @@ fuzz:
 	CARGO_TARGET_DIR=target/fuzz CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_PROFILE_RELEASE_LTO=false \
 	CARGO_PROFILE_RELEASE_PANIC=unwind CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
 	FUZZ_EXECS=$(FUZZ_EXECS) FUZZ_THREADS=$$(nproc) nice -n 19 cargo test --release --test fuzz -- --nocapture
+
+# Benchmark against uPlot, Chart.js and ECharts (npm devDependencies) in headless Chromium:
+# writes bench/results.json and prints a table. Timings are noisy on a shared machine: medians of
+# interleaved rounds (BENCH_ROUNDS, default 7). Never part of `make test`.
+bench: setup build
+	node bench/run.mjs
