@@ -1,3 +1,5 @@
+import { ready, charts } from './embed.js';
+
 // The iframe page: /embed.html?chart=ID&theme=light|dark|auto. One chart, full width; posts its
 // height to the parent ({type: "dragonbear:resize", height}) whenever it changes.
 const params = new URLSearchParams(location.search);
@@ -8,9 +10,16 @@ if (theme) {
   el.setAttribute('theme', theme);
   if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
 }
-for (const a of ['height', 'lang', 'hide']) if (params.get(a)) el.setAttribute(a, params.get(a));
+for (const a of ['height', 'lang', 'hide', 'range', 'view']) if (params.get(a)) el.setAttribute(a, params.get(a));
 if (params.get('lang')) document.documentElement.lang = params.get('lang');
 document.getElementById('chart').append(el);
+ready().then(() => {
+  const info = charts().find((c) => c.id === params.get('chart'));
+  if (info) {
+    document.getElementById('title').textContent = info.title;
+    document.title = `${info.title} — dragonbear`;
+  }
+});
 
 let last = 0;
 const post = () => {
@@ -27,7 +36,10 @@ el.addEventListener('dragonbear-error', post);
 // Keep the reader's state in the URL, so a copied link reproduces the view.
 el.addEventListener('dragonbear-state', (e) => {
   const u = new URL(location.href);
-  const hidden = (e.detail && e.detail.hidden) || [];
+  const d = e.detail || {};
+  const hidden = d.hidden || [];
   if (hidden.length) u.searchParams.set('hide', hidden.join(',')); else u.searchParams.delete('hide');
+  if (d.range) u.searchParams.set('range', d.range); else u.searchParams.delete('range');
+  if (d.view && d.view !== 'values') u.searchParams.set('view', d.view); else u.searchParams.delete('view');
   history.replaceState(null, '', u);
 });

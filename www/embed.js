@@ -26,7 +26,7 @@ background-size:200% 100%;animation:db-pulse 1.4s ease-in-out infinite}
   } catch { return null; }
 })();
 
-const ATTRS = ['chart', 'theme', 'src', 'height', 'lang', 'hide'];
+const ATTRS = ['chart', 'theme', 'src', 'height', 'lang', 'hide', 'range', 'view', 'group'];
 
 /** Height the chart will take, so the skeleton reserves the right space while wasm loads. */
 function expectedHeight(el) {
@@ -61,8 +61,24 @@ class DragonbearChart extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this._unlink?.();
     this._handle?.destroy();
     this._handle = null;
+  }
+
+  /** Charts with the same `group` attribute share one time cursor (off unless set). */
+  _link() {
+    this._unlink?.();
+    const onCursor = (e) => {
+      const g = this.getAttribute('group');
+      if (!g) return;
+      const t = e.detail ? e.detail.time : null;
+      for (const other of document.querySelectorAll('dragonbear-chart[group]')) {
+        if (other !== this && other.getAttribute('group') === g) other._handle?.setCursor(t ?? undefined);
+      }
+    };
+    this.addEventListener('dragonbear-cursor', onCursor);
+    this._unlink = () => this.removeEventListener('dragonbear-cursor', onCursor);
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -104,6 +120,7 @@ class DragonbearChart extends HTMLElement {
     if (!this.isConnected || this._handle) return;
     try {
       this._handle = mount(this, o);
+      this._link();
     } catch (e) {
       this._fail(String(e && e.message ? e.message : e));
     }

@@ -87,6 +87,13 @@ const fn chart(id: &'static str, dataset: &'static str, kind: Kind, series: &'st
     ChartSpec { id, dataset, kind, series, companion: None }
 }
 
+/// Charts that offer the reader relative views (change on the previous period, share of total).
+const RELATIVE: &[&str] = &["trade-annual", "arms-ru-cn"];
+
+pub fn has_relative_views(id: &str) -> bool {
+    RELATIVE.contains(&id)
+}
+
 /// What `charts()` and `dragonbear list` report about a chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartInfo {
@@ -290,6 +297,15 @@ impl AnyChart {
         match self {
             AnyChart::Line(c) => c.time_of(hit),
             AnyChart::Bars(c) => c.time_of(hit),
+            _ => None,
+        }
+    }
+
+    /// The time range a time chart draws.
+    pub fn time_range(&self) -> Option<(f64, f64)> {
+        match self {
+            AnyChart::Line(c) => Some(c.time_range()),
+            AnyChart::Bars(c) => Some((c.time_at(c.plot_rect().0), c.time_at(c.plot_rect().2))),
             _ => None,
         }
     }

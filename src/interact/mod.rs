@@ -14,6 +14,12 @@ pub struct State {
     pub row: usize,
     /// Whether the hover target was set by the keyboard (then its text is announced).
     pub keyboard: bool,
+    /// The reader's zoom: the time range drawn (fractional years), `None` = everything.
+    pub zoom: Option<(f64, f64)>,
+    /// A range being dragged out: start and current pixel column.
+    pub drag: Option<(f64, f64)>,
+    /// A time marked by a linked chart (same `group`), drawn as a rule on the hover layer.
+    pub linked: Option<f64>,
 }
 
 /// Keys of the keyboard data cursor.
@@ -31,10 +37,32 @@ pub enum Key {
 /// An input event in CSS pixels relative to the chart's top-left corner.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Input {
-    PointerMove { x: f64, y: f64 },
+    PointerMove {
+        x: f64,
+        y: f64,
+    },
     PointerLeave,
-    Click { x: f64, y: f64 },
+    Click {
+        x: f64,
+        y: f64,
+    },
     Key(Key),
+    /// Button pressed over the chart (starts a range drag on time charts).
+    PointerDown {
+        x: f64,
+        y: f64,
+    },
+    /// Button released: a drag wider than a few pixels zooms to its range.
+    PointerUp {
+        x: f64,
+    },
+    /// Zoom by `factor` (< 1 in, > 1 out) around the time under `x` (wheel with a modifier, pinch).
+    Zoom {
+        x: f64,
+        factor: f64,
+    },
+    /// Double click or the reset control: show everything again.
+    ResetZoom,
 }
 
 /// What an input requires: a new layout + full redraw (series toggled), or only the hover layer.
@@ -51,6 +79,41 @@ pub fn step(state: &mut State, chart: &AnyChart, input: Input) -> Redraw {
     }
     match input {
         Input::Key(k) => key(state, chart, k),
+        Input::PointerDown { x, y } => {
+            match chart.plot_area() {
+                Some((x0, y0, x1, y1)) if x >= x0 && x <= x1 && y >= y0 && y <= y1 => state.drag = Some((x, x)),
+                _ => {}
+            }
+            Redraw::default()
+        }
+        Input::PointerMove { x, .. } if state.drag.is_some() => {
+            if let Some(d) = &mut state.drag {
+                d.1 = x;
+            }
+            state.hover = None;
+            Redraw { base: false, hover: true }
+        }
+        Input::PointerUp { x } => {
+            let Some((a, _)) = state.drag.take() else { return Redraw::default() };
+            if (x - a).abs() < 8.0 {
+                return Redraw { base: false, hover: true };
+            }
+            // Snap both ends to the nearest drawn period, so the range is whole periods.
+            let snap = |px: f64| {
+                let (_, y0, _, y1) = chart.plot_area()?;
+                chart.hit(px, (y0 + y1) / 2.0).and_then(|i| chart.time_of(i)).or_else(|| chart.time_at(px))
+            };
+            match (snap(a.min(x)), snap(a.max(x))) {
+                (Some(t0), Some(t1)) if t1 > t0 => set_zoom(state, Some((t0, t1))),
+                _ => Redraw { base: false, hover: true },
+            }
+        }
+        Input::Zoom { x, factor } => {
+            let (Some(t), Some((lo, hi))) = (chart.time_at(x), chart.time_range()) else { return Redraw::default() };
+            let f = factor.clamp(0.2, 5.0);
+            set_zoom(state, Some((t - (t - lo) * f, t + (hi - t) * f)))
+        }
+        Input::ResetZoom => set_zoom(state, None),
         Input::PointerMove { x, y } => set_hover(state, chart.hit(x, y)),
         Input::PointerLeave => set_hover(state, None),
         Input::Click { x, y } => {
@@ -126,6 +189,20 @@ pub fn announcement(state: &State, chart: &AnyChart) -> Option<String> {
     }
 }
 
+/// Narrowest zoom: one month.
+const MIN_SPAN: f64 = 1.0 / 12.0;
+
+fn set_zoom(state: &mut State, range: Option<(f64, f64)>) -> Redraw {
+    let range = range
+        .map(|(a, b)| if b - a < MIN_SPAN { ((a + b - MIN_SPAN) / 2.0, (a + b + MIN_SPAN) / 2.0) } else { (a, b) });
+    if state.zoom == range {
+        return Redraw::default();
+    }
+    state.zoom = range;
+    state.hover = None;
+    Redraw { base: true, hover: true }
+}
+
 fn set_hover(state: &mut State, hit: Option<usize>) -> Redraw {
     if state.hover == hit {
         return Redraw::default();
@@ -171,6 +248,39 @@ mod tests {
         assert_eq!(i, 0);
         assert_eq!(step(&mut s, &c, Input::Click { x: 20.0, y: y as f64 }), Redraw { base: true, hover: true });
         assert!(s.hidden[0]);
+    }
+
+    #[test]
+    fn dragging_a_range_zooms_to_it_and_reset_shows_everything() {
+        let c = chart(&[false; 3]);
+        let mut s = State { hidden: vec![false; 3], ..State::default() };
+        let (x0, y0, x1, y1) = c.plot_area().unwrap();
+        let third = (x1 - x0) / 3.0;
+        let y = (y0 + y1) / 2.0;
+        step(&mut s, &c, Input::PointerDown { x: x0 + third, y });
+        assert_eq!(
+            step(&mut s, &c, Input::PointerMove { x: x0 + 2.0 * third, y }),
+            Redraw { base: false, hover: true }
+        );
+        assert_eq!(step(&mut s, &c, Input::PointerUp { x: x0 + 2.0 * third }), Redraw { base: true, hover: true });
+        let (a, b) = s.zoom.unwrap();
+        let (t0, t1) = (c.time_at(x0 + third).unwrap(), c.time_at(x0 + 2.0 * third).unwrap());
+        assert_eq!((a, b), (t0.round(), t1.round()), "ends snap to whole sessions");
+        // The chart rebuilt with that range draws exactly it.
+        let ds = dataset_for("unga-agreement").unwrap();
+        let mut f = Frame::new(800.0, 450.0, Theme::light());
+        f.x_range = s.zoom;
+        let z = AnyChart::build(Kind::Line, &ds, &f, &[false; 3]);
+        assert_eq!(z.time_range(), Some((a, b)));
+        // A short drag is a click, not a zoom.
+        step(&mut s, &c, Input::PointerDown { x: x0 + 10.0, y });
+        assert_eq!(step(&mut s, &c, Input::PointerUp { x: x0 + 13.0 }), Redraw { base: false, hover: true });
+        assert_eq!(step(&mut s, &c, Input::ResetZoom), Redraw { base: true, hover: true });
+        assert_eq!(s.zoom, None);
+        // Wheel zoom halves the range around the pointer.
+        step(&mut s, &c, Input::Zoom { x: (x0 + x1) / 2.0, factor: 0.5 });
+        let (a, b) = s.zoom.unwrap();
+        assert!(((b - a) - 26.0).abs() < 1e-9, "{a}–{b}");
     }
 
     #[test]

@@ -60,6 +60,13 @@ impl<'a, B: DrawingBackend> Painter<'a, B> {
         self.backend.draw_rect(pa, pb, &s, true).map_err(Error::render)
     }
 
+    /// Fills a rectangle with a translucent colour (a selection on the hover layer).
+    pub fn fill_rect_alpha(&mut self, a: (f64, f64), b: (f64, f64), color: Rgb, alpha: f64) -> Result<()> {
+        let s = Stroke { color, alpha: alpha.clamp(0.0, 1.0), width: 1 };
+        let (pa, pb) = (self.px(a), self.px(b));
+        self.backend.draw_rect(pa, pb, &s, true).map_err(Error::render)
+    }
+
     /// Outlines a rectangle.
     pub fn stroke_rect(&mut self, a: (f64, f64), b: (f64, f64), color: Rgb, width: f64) -> Result<()> {
         let s = self.stroke(color, width);

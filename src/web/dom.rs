@@ -51,6 +51,8 @@ canvas.base:focus-visible { outline: 2px solid #0072b2; outline-offset: 2px; }
 .toolbar button[aria-pressed="true"], .toolbar button[aria-expanded="true"] { background: #0072b2; border-color: #0072b2; color: #fff; }
 .toolbar .download { margin-left: 0; }
 .toolbar .download:first-of-type { margin-left: auto; }
+.toolbar button[hidden] { display: none; }
+.toolbar .reset { border-style: dashed; }
 .table-view { overflow: auto; max-height: 480px; border: 1px solid #e4e4e4; border-radius: 4px; }
 .dark .table-view { border-color: #3a3d44; }
 table { border-collapse: collapse; width: 100%; font-size: 12px; font-variant-numeric: tabular-nums; }
@@ -91,6 +93,10 @@ pub struct Dom {
 
 /// The toolbar's buttons.
 pub struct Buttons {
+    /// Values / Change / Share (charts with relative views only).
+    pub views: [HtmlElement; 3],
+    /// Shown while the reader has zoomed.
+    pub reset: HtmlElement,
     pub chart: HtmlElement,
     pub table: HtmlElement,
     pub sources: HtmlElement,
@@ -143,12 +149,18 @@ pub fn build(host: &HtmlElement) -> Result<Dom, JsValue> {
         Ok(b)
     };
     let buttons = Buttons {
+        views: [button("mode", "Values")?, button("mode", "Change")?, button("mode", "Share")?],
+        reset: button("reset", "Reset zoom")?,
         chart: button("view", "Chart")?,
         table: button("view", "Table")?,
         sources: button("panel", "Sources")?,
         csv: button("download", "Download CSV")?,
         png: button("download", "Download PNG")?,
     };
+    buttons.reset.set_hidden(true);
+    for b in &buttons.views {
+        b.set_hidden(true);
+    }
     buttons.chart.set_attribute("aria-pressed", "true")?;
     buttons.table.set_attribute("aria-pressed", "false")?;
     buttons.sources.set_attribute("aria-expanded", "false")?;
@@ -247,6 +259,10 @@ pub fn hide_error(dom: &Dom) {
 pub fn label_buttons(dom: &Dom) {
     let b = &dom.buttons;
     for (el, key) in [
+        (&b.views[0], Text::Values),
+        (&b.views[1], Text::Change),
+        (&b.views[2], Text::Share),
+        (&b.reset, Text::ResetZoom),
         (&b.chart, Text::Chart),
         (&b.table, Text::Table),
         (&b.sources, Text::Sources),

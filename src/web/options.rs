@@ -2,6 +2,7 @@
 //! clear error, never a panic.
 
 use crate::model::locale::Locale;
+use crate::model::transform::Mode;
 use wasm_bindgen::JsValue;
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -24,6 +25,10 @@ pub struct Options {
     pub locale: Locale,
     /// Series ids the reader had switched off (e.g. from the embed page's URL).
     pub hidden: Vec<String>,
+    /// A zoomed time range `from,to` (fractional years), e.g. from the embed page's URL.
+    pub range: Option<(f64, f64)>,
+    /// values | change | share.
+    pub mode: Mode,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -69,5 +74,11 @@ pub fn read(o: &JsValue) -> Options {
         hidden: string(o, "hidden")
             .map(|h| h.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).take(64).collect())
             .unwrap_or_default(),
+        range: string(o, "range").and_then(|r| {
+            let (a, b) = r.split_once(',')?;
+            let (a, b): (f64, f64) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+            (a.is_finite() && b.is_finite() && b > a && a > 1000.0 && b < 3000.0).then_some((a, b))
+        }),
+        mode: string(o, "view").map_or(Mode::Values, |v| Mode::parse(&v)),
     }
 }

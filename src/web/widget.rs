@@ -10,6 +10,7 @@ use crate::chart::{self, AnyChart, Frame, Kind};
 use crate::data::{parse_dataset, Dataset};
 use crate::error::{Error, Result};
 use crate::interact::{self, Input, Key, State};
+use crate::model::transform::{self, Mode};
 use crate::render::{Painter, Theme};
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
@@ -27,6 +28,8 @@ type ResizeCallback = Closure<dyn FnMut(js_sys::Array)>;
 
 struct Loaded {
     ds: Dataset,
+    /// What is drawn: `ds` in the reader's view (values, change, share).
+    view: Dataset,
     kind: Kind,
     chart: Option<AnyChart>,
 }
@@ -40,11 +43,16 @@ struct Widget {
     /// CSS width, CSS height, device pixel ratio of the last layout.
     size: (f64, f64, f64),
     dark: bool,
+    /// Values, change or share (charts that offer relative views).
+    mode: Mode,
+    relative: bool,
     dirty_base: bool,
     dirty_hover: bool,
     raf: Option<i32>,
     raf_closure: Option<Closure<dyn FnMut()>>,
     listeners: Vec<Listener>,
+    /// Active touch pointers `(id, x, y)`, for pinch zoom.
+    pointers: Vec<(i32, f64, f64)>,
     resize: Option<(ResizeObserver, ResizeCallback)>,
     media: Option<MediaQueryList>,
 }
@@ -78,6 +86,29 @@ impl Handle {
         if let Some(rc) = self.inner.take() {
             rc.borrow_mut().teardown();
         }
+    }
+
+    /// Marks a time (fractional year) on this chart's hover layer, or clears it with `null`:
+    /// charts of one `group` share a time cursor.
+    #[wasm_bindgen(js_name = setCursor)]
+    pub fn set_cursor(&self, time: Option<f64>) {
+        let Some(rc) = &self.inner else { return };
+        {
+            let mut w = rc.borrow_mut();
+            if w.state.linked == time {
+                return;
+            }
+            w.state.linked = time;
+            w.dirty_hover = true;
+        }
+        schedule(rc);
+    }
+
+    /// Pixel column of a time on this chart, if it is a time chart and the time is drawn.
+    #[wasm_bindgen(js_name = timePx)]
+    pub fn time_px(&self, time: f64) -> Option<f64> {
+        let w = self.inner.as_ref()?.borrow();
+        w.loaded.as_ref()?.chart.as_ref()?.time_px(time)
     }
 
     /// Geometry for tests and tools: `{targets: [[x, y]…], legend: [[x, y]…]}` in CSS px relative
@@ -121,11 +152,14 @@ pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
         state: State::default(),
         size: (0.0, 0.0, 1.0),
         dark: false,
+        mode: Mode::Values,
+        relative: false,
         dirty_base: false,
         dirty_hover: false,
         raf: None,
         raf_closure: None,
         listeners: Vec::new(),
+        pointers: Vec::new(),
         resize: None,
         media,
     }));
@@ -186,9 +220,79 @@ fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
         &target,
         "pointermove",
         on(&weak, |rc, e| {
-            if let Some(m) = e.dyn_ref::<MouseEvent>() {
-                input(rc, Input::PointerMove { x: m.offset_x() as f64, y: m.offset_y() as f64 });
+            let Some(p) = e.dyn_ref::<PointerEvent>() else { return };
+            let (x, y) = (p.offset_x() as f64, p.offset_y() as f64);
+            if p.pointer_type() == "touch" {
+                // Two fingers: pinch zoom around their midpoint.
+                let pinch = {
+                    let mut w = rc.borrow_mut();
+                    let before = w.pointers.clone();
+                    if let Some(q) = w.pointers.iter_mut().find(|q| q.0 == p.pointer_id()) {
+                        q.1 = x;
+                        q.2 = y;
+                    }
+                    match (before.as_slice(), w.pointers.as_slice()) {
+                        ([a0, b0], [a1, b1]) => {
+                            let d0 = (a0.1 - b0.1).abs().max(1.0);
+                            let d1 = (a1.1 - b1.1).abs().max(1.0);
+                            Some(((a1.1 + b1.1) / 2.0, d0 / d1))
+                        }
+                        _ => None,
+                    }
+                };
+                if let Some((mid, factor)) = pinch {
+                    if (factor - 1.0).abs() > 0.01 {
+                        input(rc, Input::Zoom { x: mid, factor });
+                    }
+                    return;
+                }
             }
+            input(rc, Input::PointerMove { x, y });
+        }),
+    ));
+    ls.push(Listener::new(
+        &target,
+        "pointerdown",
+        on(&weak, |rc, e| {
+            let Some(p) = e.dyn_ref::<PointerEvent>() else { return };
+            if p.pointer_type() == "touch" {
+                let mut w = rc.borrow_mut();
+                w.pointers.retain(|q| q.0 != p.pointer_id());
+                w.pointers.push((p.pointer_id(), p.offset_x() as f64, p.offset_y() as f64));
+                if w.pointers.len() > 1 {
+                    return;
+                }
+            } else if p.button() != 0 {
+                return;
+            }
+            let _ = rc.borrow().dom.hover.set_pointer_capture(p.pointer_id());
+            input(rc, Input::PointerDown { x: p.offset_x() as f64, y: p.offset_y() as f64 });
+        }),
+    ));
+    for kind in ["pointerup", "pointercancel"] {
+        ls.push(Listener::new(
+            &target,
+            kind,
+            on(&weak, |rc, e| {
+                let Some(p) = e.dyn_ref::<PointerEvent>() else { return };
+                rc.borrow_mut().pointers.retain(|q| q.0 != p.pointer_id());
+                input(rc, Input::PointerUp { x: p.offset_x() as f64 });
+            }),
+        ));
+    }
+    ls.push(Listener::new(&target, "dblclick", on(&weak, |rc, _| input(rc, Input::ResetZoom))));
+    // Wheel zooms only with Ctrl or Cmd held, so the page keeps scrolling under the chart.
+    ls.push(Listener::new(
+        &target,
+        "wheel",
+        on(&weak, |rc, e| {
+            let Some(wh) = e.dyn_ref::<web_sys::WheelEvent>() else { return };
+            if !(wh.ctrl_key() || wh.meta_key()) {
+                return;
+            }
+            e.prevent_default();
+            let factor = if wh.delta_y() < 0.0 { 0.8 } else { 1.25 };
+            input(rc, Input::Zoom { x: wh.offset_x() as f64, factor });
         }),
     ));
     ls.push(Listener::new(
@@ -252,7 +356,11 @@ fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
             }),
         ));
     }
-    let buttons: [(&web_sys::HtmlElement, Handler); 5] = [
+    let buttons: [(&web_sys::HtmlElement, Handler); 9] = [
+        (&w.dom.buttons.reset, |rc, _| input(rc, Input::ResetZoom)),
+        (&w.dom.buttons.views[0], |rc, _| set_mode(rc, Mode::Values)),
+        (&w.dom.buttons.views[1], |rc, _| set_mode(rc, Mode::Change)),
+        (&w.dom.buttons.views[2], |rc, _| set_mode(rc, Mode::Share)),
         (&w.dom.buttons.chart, |rc, _| rc.borrow_mut().set_view(false)),
         (&w.dom.buttons.table, |rc, _| rc.borrow_mut().set_view(true)),
         (&w.dom.buttons.sources, |rc, _| rc.borrow_mut().toggle_sources()),
@@ -315,42 +423,57 @@ fn input(rc: &Rc<RefCell<Widget>>, inp: Input) {
         let cursor = if chart.legend_at(x, y).is_some() { "pointer" } else { "crosshair" };
         let _ = dom.hover.style().set_property("cursor", cursor);
     }
+    let before = state.hover;
     let r = interact::step(state, chart, inp);
     if let Input::Key(_) = inp {
         let text = interact::announcement(state, chart).unwrap_or_default();
         dom.live.set_text_content(Some(&text));
     }
+    // The time under the cursor, for charts of the same group.
+    let cursor =
+        (state.hover != before && chart.time_range().is_some()).then(|| state.hover.and_then(|i| chart.time_of(i)));
     w.dirty_base |= r.base;
     w.dirty_hover |= r.hover;
-    let any = r.base || r.hover;
-    let toggled = r.base.then(|| {
-        let ids: Vec<String> = match &w.loaded {
-            Some(l) => {
-                l.ds.series.iter().zip(&w.state.hidden).filter(|(_, h)| **h).map(|(s, _)| s.id.clone()).collect()
-            }
-            None => vec![],
-        };
-        (w.host.clone(), ids)
-    });
+    let host = w.host.clone();
+    let state_detail = r.base.then(|| w.state_detail());
     drop(w);
-    if any {
+    if r.base || r.hover {
         schedule(rc);
     }
-    // Tell the page which series the reader switched off (the embed page keeps it in its URL).
-    if let Some((host, ids)) = toggled {
+    if let Some(detail) = state_detail {
+        dispatch(&host, "dragonbear-state", &detail);
+    }
+    if let Some(t) = cursor {
         let detail = js_sys::Object::new();
-        let list = js_sys::Array::new();
-        for id in ids {
-            list.push(&JsValue::from_str(&id));
+        let _ = js_sys::Reflect::set(&detail, &"time".into(), &t.map_or(JsValue::NULL, JsValue::from_f64));
+        dispatch(&host, "dragonbear-cursor", &detail);
+    }
+}
+
+/// Switches between values, change and share, and tells the page (URL state).
+fn set_mode(rc: &Rc<RefCell<Widget>>, m: Mode) {
+    let detail = {
+        let mut w = rc.borrow_mut();
+        if w.mode == m || !w.relative {
+            return;
         }
-        let _ = js_sys::Reflect::set(&detail, &"hidden".into(), &list);
-        let init = CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&detail);
-        if let Ok(ev) = CustomEvent::new_with_event_init_dict("dragonbear-state", &init) {
-            let _ = host.dispatch_event(&ev);
-        }
+        w.mode = m;
+        w.state.hover = None;
+        let locale = w.opts.locale;
+        let _ = crate::model::locale::scoped(locale, || w.layout_and_draw());
+        (w.host.clone(), w.state_detail())
+    };
+    dispatch(&detail.0, "dragonbear-state", &detail.1);
+}
+
+/// Dispatches a bubbling, composed CustomEvent on the host element.
+fn dispatch(host: &HtmlElement, kind: &str, detail: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(ev) = CustomEvent::new_with_event_init_dict(kind, &init) {
+        let _ = host.dispatch_event(&ev);
     }
 }
 
@@ -375,11 +498,16 @@ impl Widget {
     fn reload_here(&mut self) -> Result<()> {
         dom::label_buttons(&self.dom);
         let _ = self.dom.root.set_attribute("lang", self.opts.locale.tag());
-        self.state = State::default();
+        self.state = State { zoom: self.opts.range, ..State::default() };
+        self.mode = self.opts.mode;
+        self.relative = self.opts.chart.as_deref().is_some_and(chart::has_relative_views) && self.opts.data.is_none();
+        if !self.relative {
+            self.mode = Mode::Values;
+        }
         self.loaded = None;
         let result = self.load().and_then(|l| {
             self.state.hidden = l.1;
-            self.loaded = Some(Loaded { ds: l.0, kind: l.2, chart: None });
+            self.loaded = Some(Loaded { view: l.0.clone(), ds: l.0, kind: l.2, chart: None });
             self.dirty_hover = true;
             self.layout_and_draw()
         });
@@ -428,6 +556,24 @@ impl Widget {
         Ok((ds, hidden, spec.kind))
     }
 
+    /// `{hidden: [ids], range: "from,to" | null, view}`: the reader's state, for the embed URL.
+    fn state_detail(&self) -> JsValue {
+        let detail = js_sys::Object::new();
+        let list = js_sys::Array::new();
+        if let Some(l) = &self.loaded {
+            for (s, h) in l.ds.series.iter().zip(&self.state.hidden) {
+                if *h {
+                    list.push(&JsValue::from_str(&s.id));
+                }
+            }
+        }
+        let _ = js_sys::Reflect::set(&detail, &"hidden".into(), &list);
+        let range = self.state.zoom.map_or(JsValue::NULL, |(a, b)| JsValue::from_str(&format!("{a:.3},{b:.3}")));
+        let _ = js_sys::Reflect::set(&detail, &"range".into(), &range);
+        let _ = js_sys::Reflect::set(&detail, &"view".into(), &JsValue::from_str(self.mode.as_str()));
+        detail.into()
+    }
+
     /// The reader's hidden series (option `hidden`, ids) as flags per series.
     fn hidden_flags(&self, ds: &Dataset) -> Vec<bool> {
         ds.series.iter().map(|s| self.opts.hidden.contains(&s.id)).collect()
@@ -445,7 +591,7 @@ impl Widget {
         let _ = b.table.set_attribute("aria-pressed", if table { "true" } else { "false" });
         if table {
             if let Some(l) = &self.loaded {
-                let _ = panels::fill_table(&self.dom, &l.ds, &self.state.hidden);
+                let _ = panels::fill_table(&self.dom, &l.view, &self.state.hidden);
             }
             dom::hide_tooltip(&self.dom);
         }
@@ -514,15 +660,31 @@ impl Widget {
         }
         let Some(l) = &mut self.loaded else { return Ok(()) };
         let theme = if self.dark { Theme::dark() } else { Theme::light() };
-        let frame = Frame { width: w, height: h, theme, measure: super::canvas_measure() };
-        let built = AnyChart::build(l.kind, &l.ds, &frame, &self.state.hidden);
+        let frame = Frame { width: w, height: h, theme, measure: super::canvas_measure(), x_range: self.state.zoom };
+        l.view = transform::apply(&l.ds, self.mode);
+        let built = AnyChart::build(l.kind, &l.view, &frame, &self.state.hidden);
+        self.dom.buttons.reset.set_hidden(self.state.zoom.is_none());
+        if let Some((a, b)) = built.time_range().filter(|_| self.state.zoom.is_some()) {
+            // The range is also written out, so it can be read (and announced) as text.
+            let range = format!(
+                "{} ({}–{})",
+                crate::model::locale::t(crate::model::locale::Text::ResetZoom),
+                year_label(a),
+                year_label(b)
+            );
+            self.dom.buttons.reset.set_text_content(Some(&range));
+        }
+        for (b, m) in self.dom.buttons.views.iter().zip([Mode::Values, Mode::Change, Mode::Share]) {
+            b.set_hidden(!self.relative);
+            let _ = b.set_attribute("aria-pressed", if self.mode == m { "true" } else { "false" });
+        }
         let mut backend = CanvasBackend::with_canvas_object(self.dom.base.clone())
             .ok_or_else(|| Error::Browser("no 2D canvas context".into()))?;
         built.draw(&mut Painter::new(&mut backend, dpr))?;
         self.dom.base.set_attribute("aria-label", &built.summary()).map_err(js_err)?;
         l.chart = Some(built);
         if !self.dom.table.hidden() {
-            let _ = panels::fill_table(&self.dom, &l.ds, &self.state.hidden);
+            let _ = panels::fill_table(&self.dom, &l.view, &self.state.hidden);
         }
         self.dirty_base = false;
         self.draw_hover()
@@ -534,6 +696,21 @@ impl Widget {
         let ctx = context(&self.dom.hover)?;
         ctx.clear_rect(0.0, 0.0, w * dpr, h * dpr);
         let Some(chart) = self.loaded.as_ref().and_then(|l| l.chart.as_ref()) else { return Ok(()) };
+        if self.state.drag.is_some() || self.state.linked.is_some() {
+            let mut backend = CanvasBackend::with_canvas_object(self.dom.hover.clone())
+                .ok_or_else(|| Error::Browser("no 2D canvas context".into()))?;
+            let mut p = Painter::new(&mut backend, dpr);
+            let theme = if self.dark { Theme::dark() } else { Theme::light() };
+            if let (Some((a, b)), Some((_, y0, _, y1))) = (self.state.drag, chart.plot_area()) {
+                p.fill_rect_alpha((a.min(b), y0), (a.max(b), y1), theme.series_color(1), 0.15)?;
+                p.stroke_rect((a.min(b), y0), (a.max(b), y1), theme.series_color(1), 1.0)?;
+            }
+            if let (Some(t), Some((_, y0, _, y1))) = (self.state.linked, chart.plot_area()) {
+                if let Some(px) = chart.time_px(t) {
+                    p.line((px, y0), (px, y1), theme.series_color(1), 2.0)?;
+                }
+            }
+        }
         match self.state.hover.and_then(|i| Some((i, chart.tooltip(i)?, chart.anchor(i)?))) {
             Some((i, tip, anchor)) => {
                 let mut backend = CanvasBackend::with_canvas_object(self.dom.hover.clone())
@@ -595,5 +772,16 @@ pub fn default_height(w: f64) -> f64 {
         (w * 1.15).clamp(380.0, 520.0)
     } else {
         (w * 0.62).clamp(380.0, 540.0)
+    }
+}
+
+/// A fractional year as the reader reads a range end: `1988`, or `Mar 1988` inside a year.
+fn year_label(t: f64) -> String {
+    let year = t.floor();
+    let month = ((t - year) * 12.0).round() as u8;
+    if month == 0 || month >= 12 {
+        format!("{}", t.round() as i64)
+    } else {
+        crate::model::format::period(&format!("{:04}-{:02}", year as i64, month + 1), crate::data::Frequency::Monthly)
     }
 }

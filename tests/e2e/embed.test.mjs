@@ -73,7 +73,7 @@ const list = charts();
 window.result = { version: version(), ids: list.map((c) => c.id) };
 window.handle = mount(document.getElementById('api'), { chart: list[0].id, theme: 'light' });
 `);
-      const port = 8183;
+      const port = Number(process.env.E2E_PORT || 8181) + 2;
       const srv = spawn('python3', [join(root, 'tools', 'serve.py'), dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
       await new Promise((r) => srv.stdout.once('data', r));
       try {

@@ -24,7 +24,7 @@ export default ({ SITE, HOST, root, out, newPage, settled, assert, eq, csv, hove
     const page = await newPage({ viewport: { width: 360, height: 800 }, deviceScaleFactor: 2 });
     await page.goto(`${SITE}/`);
     await page.waitForFunction(settled(), null, { timeout: 20000 });
-    const size = await page.locator('dragonbear-chart').evaluate((el) => {
+    const size = await page.locator('dragonbear-chart[chart="unga-agreement"]').evaluate((el) => {
       const c = el.shadowRoot.querySelector('canvas.base');
       return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight, doc: document.documentElement.scrollWidth };
     });
@@ -70,9 +70,9 @@ export default ({ SITE, HOST, root, out, newPage, settled, assert, eq, csv, hove
     const page = await newPage();
     await page.goto(`${SITE}/`);
     await page.waitForFunction(settled(), null, { timeout: 20000 });
-    const chart = page.locator('dragonbear-chart');
+    const chart = page.locator('dragonbear-chart[chart="unga-agreement"]');
     await chart.evaluate((el) => { el.style.width = '420px'; });
-    await page.waitForFunction(() => document.querySelector('dragonbear-chart').shadowRoot.querySelector('canvas.base').width === 420);
+    await page.waitForFunction(() => document.querySelector('dragonbear-chart[chart="unga-agreement"]').shadowRoot.querySelector('canvas.base').width === 420);
     const h = await chart.evaluate((el) => el.shadowRoot.querySelector('canvas.base').clientHeight);
     assert(h >= 360, `height follows the width rule (got ${h})`);
   },
@@ -81,7 +81,7 @@ export default ({ SITE, HOST, root, out, newPage, settled, assert, eq, csv, hove
     const page = await newPage({ colorScheme: 'dark' });
     await page.goto(`${SITE}/`);
     await page.waitForFunction(settled(), null, { timeout: 20000 });
-    const chart = page.locator('dragonbear-chart');
+    const chart = page.locator('dragonbear-chart[chart="unga-agreement"]');
     const pixel = (x, y) => chart.evaluate((el, [x, y]) => [...el.shadowRoot.querySelector('canvas.base').getContext('2d').getImageData(x, y, 1, 1).data].slice(0, 3), [x, y]);
     eq((await pixel(3, 3)).join(','), '24,26,31', 'auto theme follows the OS dark scheme');
     const countColour = (rgb) => chart.evaluate((el, rgb) => {
@@ -95,6 +95,7 @@ export default ({ SITE, HOST, root, out, newPage, settled, assert, eq, csv, hove
     const before = await countColour(orange);
     assert(before > 500, `China–Russia line drawn in dark-theme orange (${before} px)`);
     // Click the first legend entry (China–Russia): its line disappears.
+    await chart.scrollIntoViewIfNeeded();
     const box = await chart.boundingBox();
     let toggled = false;
     for (let y = box.y + 30; y < box.y + 110 && !toggled; y += 4) {

@@ -16,7 +16,7 @@ const { chromium } = require('playwright-core');
 const out = join(root, 'tests', 'e2e', 'out');
 mkdirSync(out, { recursive: true });
 
-const SITE_PORT = 8181, HOST_PORT = 8182;
+const SITE_PORT = Number(process.env.E2E_PORT || 8181), HOST_PORT = SITE_PORT + 1;
 const SITE = `http://127.0.0.1:${SITE_PORT}`, HOST = `http://127.0.0.1:${HOST_PORT}`;
 
 // Host pages (another origin) with the site URL filled in.
@@ -65,6 +65,7 @@ function eq(a, b, msg) { if (a !== b) throw new Error(`${msg}\n  expected: ${JSO
 
 /** Moves the mouse across the chart until the tooltip title starts with `period`; returns the tooltip text. */
 async function hoverPeriod(page, chart, period) {
+  await chart.scrollIntoViewIfNeeded();
   const box = await chart.boundingBox();
   const tip = chart.locator('[role=tooltip]');
   for (let x = box.x + 20; x < box.x + box.width; x += 2) {
