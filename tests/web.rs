@@ -73,7 +73,13 @@ fn series_pixels_are_drawn_where_the_model_puts_them_at_dpr_1_and_2() {
         let c = AnyChart::build(
             spec.kind,
             &ds,
-            &Frame { width: css_w, height: css_h, theme: Theme::light(), measure: dragonbear::web::canvas_measure() },
+            &Frame {
+                width: css_w,
+                height: css_h,
+                theme: Theme::light(),
+                measure: dragonbear::web::canvas_measure(),
+                x_range: None,
+            },
             &vec![false; ds.series.len()],
         );
         let AnyChart::Line(line) = &c else { panic!("a line chart") };

@@ -34,7 +34,7 @@ function expectedHeight(el) {
   if (h >= 120 && h <= 4000) return h;
   const w = el.clientWidth || 640;
   // Same rule as the widget (src/web/widget.rs, default_height).
-  return w < 600 ? Math.min(520, Math.max(380, w * 1.15)) : Math.min(540, Math.max(380, w * 0.62));
+  return w < 600 ? Math.min(560, Math.max(400, w * 1.25)) : Math.min(540, Math.max(380, w * 0.62));
 }
 
 class DragonbearChart extends HTMLElement {

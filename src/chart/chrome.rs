@@ -56,8 +56,14 @@ impl Chrome {
         let (w, h) = (frame.width.max(200.0), frame.height.max(160.0));
         let inner = w - 2.0 * PAD;
         let m = &*frame.measure;
+        // The title wraps onto at most four lines (three in a short frame); a longer one ends in an ellipsis.
         let mut title = wrap(m, &ds.title, TITLE_SIZE, true, inner);
-        title.truncate(3);
+        let max_lines = if h < 420.0 { 3 } else { 4 };
+        if title.len() > max_lines {
+            let rest = title[max_lines - 1..].join(" ");
+            title.truncate(max_lines - 1);
+            title.push(ellipsize(m, &rest, TITLE_SIZE * 1.08, inner));
+        }
         let mut y = PAD + title.len() as f64 * TITLE_LINE + 4.0;
         let mut legend: Vec<LegendItem> = Vec::new();
         let mut x = PAD;

@@ -45,10 +45,10 @@ pub fn value(v: f64, unit: Unit) -> String {
 
 /// A tick label: like [`value`] but short (`80%`, `$150 bn`).
 pub fn tick(v: f64, unit: Unit, step: f64) -> String {
-    let decimals = if step >= 1.0 || step <= 0.0 { 0 } else { (-step.log10().floor()) as usize };
+    let decimals = decimals_for(step);
     match unit {
         Unit::Share => {
-            let d = if step * 100.0 >= 1.0 { 0 } else { decimals.saturating_sub(2) };
+            let d = decimals_for(step * 100.0);
             percent(fixed(v * 100.0, d))
         }
         Unit::Percent | Unit::ChangePercent => percent(fixed(v, decimals)),
@@ -56,6 +56,19 @@ pub fn tick(v: f64, unit: Unit, step: f64) -> String {
         Unit::UsdBn => format!("{}\u{a0}$", fixed(v, decimals)),
         _ => fixed(v, decimals),
     }
+}
+
+/// As many decimals as a tick step needs (2.5 → 1, 0.25 → 2), so no two ticks read the same.
+fn decimals_for(step: f64) -> usize {
+    if step <= 0.0 || !step.is_finite() {
+        return 0;
+    }
+    (0..6)
+        .find(|d| {
+            let scaled = step * 10f64.powi(*d as i32);
+            (scaled - scaled.round()).abs() < 1e-9 * scaled.max(1.0)
+        })
+        .unwrap_or(6)
 }
 
 /// The unit as an axis title.
@@ -131,6 +144,9 @@ mod tests {
     fn formats_ticks_and_periods() {
         assert_eq!(tick(0.8, Unit::Share, 0.2), "80%");
         assert_eq!(tick(150.0, Unit::UsdBn, 50.0), "$150");
+        assert_eq!(tick(2.5, Unit::Percent, 2.5), "2.5%");
+        assert_eq!(tick(7.5, Unit::Percent, 2.5), "7.5%");
+        assert_eq!(tick(0.25, Unit::Share, 0.25), "25%");
         assert_eq!(period("1991", Frequency::Session), "1991 (session 46)");
         assert_eq!(period("2022-02", Frequency::Monthly), "Feb 2022");
         assert_eq!(period("2022-02-24", Frequency::Daily), "24 Feb 2022");

@@ -53,6 +53,7 @@ canvas.base:focus-visible { outline: 2px solid #0072b2; outline-offset: 2px; }
 .toolbar .download:first-of-type { margin-left: auto; }
 .toolbar button[hidden] { display: none; }
 .toolbar .reset { border-style: dashed; }
+.toolbar .mode:not(:has(+ .mode)) { margin-right: 14px; }
 .table-view { overflow: auto; max-height: 480px; border: 1px solid #e4e4e4; border-radius: 4px; }
 .dark .table-view { border-color: #3a3d44; }
 table { border-collapse: collapse; width: 100%; font-size: 12px; font-variant-numeric: tabular-nums; }

@@ -769,7 +769,7 @@ fn context(c: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d> {
 /// legend and title wrap there), about 5:8 on wider columns.
 pub fn default_height(w: f64) -> f64 {
     if w < 600.0 {
-        (w * 1.15).clamp(380.0, 520.0)
+        (w * 1.25).clamp(400.0, 560.0)
     } else {
         (w * 0.62).clamp(380.0, 540.0)
     }
