@@ -8,7 +8,7 @@ use super::chrome::{Chrome, LegendEntry, Rect, LABEL_SIZE};
 use super::{markers, Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period, Unit};
 use crate::error::Result;
-use crate::model::{format, ticks, LinearScale};
+use crate::model::{decimate, format, ticks, LinearScale};
 use crate::render::{Anchor, DrawingBackend, Painter, Rgb};
 
 const LINE_WIDTH: f64 = 2.0;
@@ -183,7 +183,8 @@ impl LineChart {
                 if run.len() == 1 {
                     p.circle(run[0], 2.5, s.color, true)?;
                 } else {
-                    p.polyline(run, s.color, LINE_WIDTH)?;
+                    // Same picture, far fewer segments for dense runs (hover keeps every point).
+                    p.polyline(&decimate::columns(run, p.scale), s.color, LINE_WIDTH)?;
                 }
             }
         }
