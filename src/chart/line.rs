@@ -27,11 +27,30 @@ struct Column {
     px: f64,
     /// Time (fractional year) of the period.
     t: f64,
+    /// The period as written in the data (formatted when a tooltip asks).
     period: String,
-    /// Per visible series: (label, colour, value text, y px, source id).
-    values: Vec<(String, Rgb, String, f64, String)>,
+    /// Per visible series, in series order. Text is made on hover, not per point at layout.
+    values: Vec<ColumnValue>,
     /// Events in this period, with their sources.
     notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ColumnValue {
+    series: usize,
+    value: f64,
+    /// y px.
+    py: f64,
+    /// Index into [`LineChart::sources`].
+    source: usize,
+}
+
+/// What a tooltip row needs of a series.
+#[derive(Debug, Clone)]
+struct SeriesText {
+    label: String,
+    color: Rgb,
+    unit: Unit,
 }
 
 #[derive(Debug, Clone)]
@@ -45,6 +64,11 @@ pub struct LineChart {
     marker_rows: usize,
     series: Vec<SeriesGeom>,
     columns: Vec<Column>,
+    /// Per series, for tooltips.
+    series_text: Vec<SeriesText>,
+    /// Source ids the columns refer to (by index).
+    sources: Vec<String>,
+    frequency: Frequency,
     summary: String,
 }
 
@@ -118,6 +142,17 @@ impl LineChart {
             _ => 1.5,
         };
         let mut series = Vec::new();
+        let mut sources: Vec<String> = Vec::new();
+        let mut source_index = |id: &str| -> usize {
+            // Consecutive points almost always share a source: look from the end.
+            match sources.iter().rposition(|s| s == id) {
+                Some(k) => k,
+                None => {
+                    sources.push(id.to_string());
+                    sources.len() - 1
+                }
+            }
+        };
         let mut by_x: std::collections::BTreeMap<i64, Column> = std::collections::BTreeMap::new();
         for (i, s) in ds.series.iter().enumerate() {
             let color = theme.series_color(i);
@@ -138,30 +173,45 @@ impl LineChart {
                         t: px_val,
                         period: p.period.clone(),
                         values: Vec::new(),
-                        notes: markers::lines_for(ds, &p.period, |id| chrome.source_text([id])),
+                        notes: if ds.events.is_empty() {
+                            Vec::new()
+                        } else {
+                            markers::lines_for(ds, &p.period, |id| chrome.source_text([id]))
+                        },
                     });
-                    col.values.push((
-                        s.label.clone(),
-                        color,
-                        format::value(p.value, ds.unit_of(i)),
-                        pt.1,
-                        p.source.clone(),
-                    ));
+                    col.values.push(ColumnValue {
+                        series: i,
+                        value: p.value,
+                        py: pt.1,
+                        source: source_index(&p.source),
+                    });
                 }
             }
             series.push(SeriesGeom { color, hidden: is_hidden(i), runs });
         }
         let columns: Vec<Column> = by_x.into_values().collect();
+        let series_text = ds
+            .series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SeriesText { label: s.label.clone(), color: theme.series_color(i), unit: ds.unit_of(i) })
+            .collect();
         let summary = summarize(ds, hidden);
-        LineChart { chrome, plot, xs, x_ticks, y_ticks, markers, marker_rows, series, columns, summary }
-            .with_frequency(ds.frequency)
-    }
-
-    fn with_frequency(mut self, f: Frequency) -> Self {
-        for c in &mut self.columns {
-            c.period = format::period(&c.period, f);
+        LineChart {
+            chrome,
+            plot,
+            xs,
+            x_ticks,
+            y_ticks,
+            markers,
+            marker_rows,
+            series,
+            columns,
+            series_text,
+            sources,
+            frequency: ds.frequency,
+            summary,
         }
-        self
     }
 
     pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
@@ -195,9 +245,9 @@ impl LineChart {
     pub fn draw_hover<B: DrawingBackend>(&self, p: &mut Painter<B>, hit: usize) -> Result<()> {
         let Some(c) = self.columns.get(hit) else { return Ok(()) };
         p.line((c.px, self.plot.1), (c.px, self.plot.3), self.chrome.theme.crosshair, 1.0)?;
-        for (_, color, _, py, _) in &c.values {
-            p.circle((c.px, *py), 5.0, self.chrome.theme.background, true)?;
-            p.circle((c.px, *py), 3.5, *color, true)?;
+        for v in &c.values {
+            p.circle((c.px, v.py), 5.0, self.chrome.theme.background, true)?;
+            p.circle((c.px, v.py), 3.5, self.series_text[v.series].color, true)?;
         }
         p.present()
     }
@@ -221,15 +271,19 @@ impl LineChart {
         let rows = c
             .values
             .iter()
-            .map(|(l, color, v, _, _)| TooltipRow { label: l.clone(), value: v.clone(), color: *color })
+            .map(|v| {
+                let s = &self.series_text[v.series];
+                TooltipRow { label: s.label.clone(), value: format::value(v.value, s.unit), color: s.color }
+            })
             .collect();
-        let source = self.chrome.source_text(c.values.iter().map(|v| v.4.as_str()));
-        Some(Tooltip { title: c.period.clone(), rows, notes: c.notes.clone(), source })
+        let source = self.chrome.source_text(c.values.iter().map(|v| self.sources[v.source].as_str()));
+        let title = format::period(&c.period, self.frequency);
+        Some(Tooltip { title, rows, notes: c.notes.clone(), source })
     }
 
     pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
         let c = self.columns.get(hit)?;
-        let top = c.values.iter().map(|v| v.3).fold(f64::INFINITY, f64::min);
+        let top = c.values.iter().map(|v| v.py).fold(f64::INFINITY, f64::min);
         Some((c.px, if top.is_finite() { top } else { self.plot.1 }))
     }
 
