@@ -1,13 +1,13 @@
 //! Stacked bars per period: one segment per visible series, stacked in series order, a total per
 //! bar, event markers, and a hover that selects the whole bar (every segment's value and the total).
 
-use super::chrome::{Chrome, LegendEntry, Rect, LABEL_SIZE};
+use super::chrome::{draw_x_axis, draw_y_grid, series_entries, Chrome, Rect, LABEL_SIZE};
 use super::{markers, Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
 use crate::model::locale::{t, Text};
 use crate::model::{format, ticks, LinearScale};
-use crate::render::{Anchor, DrawingBackend, Painter, Rgb};
+use crate::render::{DrawingBackend, Painter, Rgb};
 
 /// One bar: a period, its stacked segments (bottom to top) and the hover text.
 #[derive(Debug, Clone)]
@@ -43,12 +43,7 @@ impl BarChart {
         let theme = &frame.theme;
         let m = &*frame.measure;
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
-        let entries = ds
-            .series
-            .iter()
-            .enumerate()
-            .map(|(i, s)| LegendEntry { label: s.label.clone(), color: theme.series_color(i), hidden: is_hidden(i) })
-            .collect();
+        let entries = series_entries(ds, hidden, |i| theme.series_color(i));
         let unit_line = capitalised(format::unit_title(ds.unit));
         let chrome = Chrome::new(ds, frame, entries, &unit_line);
         let (bx0, by0, bx1, by1) = chrome.body;
@@ -173,21 +168,13 @@ impl BarChart {
     pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
         let t = &self.chrome.theme;
         self.chrome.draw(p)?;
-        let (x0, _, x1, y1) = self.plot;
-        for (py, label) in &self.y_ticks {
-            p.line((x0, *py), (x1, *py), t.grid, 1.0)?;
-            p.text(label, (x0 - 6.0, *py), LABEL_SIZE, t.muted, Anchor::RightMiddle, false)?;
-        }
+        draw_y_grid(p, self.plot, &self.y_ticks, t)?;
         for b in &self.bars {
             for (top, bottom, color) in &b.segments {
                 p.fill_rect((b.x0, *top), (b.x1, *bottom), *color)?;
             }
         }
-        p.line((x0, y1), (x1, y1), t.axis, 1.0)?;
-        for (px, label) in &self.x_ticks {
-            p.line((*px, y1), (*px, y1 + 4.0), t.axis, 1.0)?;
-            p.text(label, (*px, y1 + 6.0), LABEL_SIZE, t.muted, Anchor::CenterTop, false)?;
-        }
+        draw_x_axis(p, self.plot, &self.x_ticks, t)?;
         markers::draw(p, &self.markers, self.marker_rows, self.plot, t)?;
         p.present()
     }

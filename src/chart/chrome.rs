@@ -29,6 +29,48 @@ pub struct LegendEntry {
     pub hidden: bool,
 }
 
+/// One legend entry per series, coloured by `color(series index)`, hidden as the reader chose.
+pub fn series_entries(ds: &Dataset, hidden: &[bool], color: impl Fn(usize) -> Rgb) -> Vec<LegendEntry> {
+    ds.series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| LegendEntry {
+            label: s.label.clone(),
+            color: color(i),
+            hidden: hidden.get(i).copied().unwrap_or(false),
+        })
+        .collect()
+}
+
+/// Horizontal gridlines with their value labels left of the plot.
+pub fn draw_y_grid<B: DrawingBackend>(
+    p: &mut Painter<B>,
+    plot: Rect,
+    ticks: &[(f64, String)],
+    t: &Theme,
+) -> Result<()> {
+    for (py, label) in ticks {
+        p.line((plot.0, *py), (plot.2, *py), t.grid, 1.0)?;
+        p.text(label, (plot.0 - 6.0, *py), LABEL_SIZE, t.muted, Anchor::RightMiddle, false)?;
+    }
+    Ok(())
+}
+
+/// The time axis: a baseline under the plot, tick marks and their labels.
+pub fn draw_x_axis<B: DrawingBackend>(
+    p: &mut Painter<B>,
+    plot: Rect,
+    ticks: &[(f64, String)],
+    t: &Theme,
+) -> Result<()> {
+    p.line((plot.0, plot.3), (plot.2, plot.3), t.axis, 1.0)?;
+    for (px, label) in ticks {
+        p.line((*px, plot.3), (*px, plot.3 + 4.0), t.axis, 1.0)?;
+        p.text(label, (*px, plot.3 + 6.0), LABEL_SIZE, t.muted, Anchor::CenterTop, false)?;
+    }
+    Ok(())
+}
+
 #[derive(Debug, Clone)]
 struct LegendItem {
     rect: Rect,

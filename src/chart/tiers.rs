@@ -6,7 +6,7 @@
 //! every tile once; `draw`, `draw_hover`, `hit` and `tooltip` read that geometry. If even the
 //! smallest layout cannot hold every tile, the rest are counted in a line, never cut.
 
-use super::chrome::{Chrome, LegendEntry, Rect, LABEL_SIZE};
+use super::chrome::{series_entries, Chrome, Rect, LABEL_SIZE};
 use super::matrix::contrast_ink;
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::Dataset;
@@ -71,12 +71,7 @@ impl TierChart {
         let theme = frame.theme.clone();
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let m = &*frame.measure;
-        let entries = ds
-            .series
-            .iter()
-            .enumerate()
-            .map(|(i, s)| LegendEntry { label: s.label.clone(), color: theme.series_color(i), hidden: is_hidden(i) })
-            .collect();
+        let entries = series_entries(ds, hidden, |i| theme.series_color(i));
         let chrome = Chrome::new(ds, frame, entries, "");
         let (bx0, by0, bx1, by1) = chrome.body;
         let visible: Vec<usize> =

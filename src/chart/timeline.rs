@@ -2,7 +2,7 @@
 //! veto by China, Russia, the USSR or the US). Hover finds the nearest mark and names every series
 //! with a record on that date (joint vetoes), the record's label (draft symbol) and note (topic).
 
-use super::chrome::{Chrome, LegendEntry, Rect, LABEL_SIZE};
+use super::chrome::{series_entries, Chrome, Rect, LABEL_SIZE};
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
@@ -39,12 +39,7 @@ impl TimelineChart {
         let theme = &frame.theme;
         let m = &*frame.measure;
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
-        let entries = ds
-            .series
-            .iter()
-            .enumerate()
-            .map(|(i, s)| LegendEntry { label: s.label.clone(), color: theme.series_color(i), hidden: is_hidden(i) })
-            .collect();
+        let entries = series_entries(ds, hidden, |i| theme.series_color(i));
         let chrome =
             Chrome::new(ds, frame, entries, "Each mark is one vetoed draft; hover for its date, symbol and topic");
         let (bx0, by0, bx1, by1) = chrome.body;

@@ -7,7 +7,7 @@
 //! [`VoteGridChart::new`] picks the largest square that lets every block fit the body and computes
 //! every square once; `draw`, `draw_hover`, `hit` and `tooltip` read that geometry.
 
-use super::chrome::{Chrome, LegendEntry, Rect, LABEL_SIZE};
+use super::chrome::{series_entries, Chrome, Rect, LABEL_SIZE};
 use super::matrix::{contrast_ink, Vote};
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency};
@@ -91,12 +91,7 @@ impl VoteGridChart {
         let theme = frame.theme.clone();
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let m = &*frame.measure;
-        let entries = ds
-            .series
-            .iter()
-            .enumerate()
-            .map(|(i, s)| LegendEntry { label: s.label.clone(), color: theme.muted, hidden: is_hidden(i) })
-            .collect();
+        let entries = series_entries(ds, hidden, |_| theme.muted);
         let chrome = Chrome::new(ds, frame, entries, "");
         let (bx0, by0, bx1, by1) = chrome.body;
         let body_w = bx1 - bx0;
