@@ -216,6 +216,8 @@ add("count-101-sources", base(sources=[dict(SRC, id=f"s{i}") if i else SRC for i
     err("the number of sources is 101, the limit is 100"))
 add("count-201-events", base(events=[{"date": "2001-01-01", "label": "E", "source": "s"}] * 201),
     err("the number of events is 201, the limit is 200"))
+add("count-101-notes", base(notes=[f"Note {i}" for i in range(101)]), err("the number of notes is 101, the limit is 100"))
+add("count-100-notes", base(notes=[f"Note {i}" for i in range(100)]), OK)
 add("count-200-events-one-day", base(events=[{"date": "2001-01-01", "label": f"Event {i}", "source": "s"} for i in range(200)]), OK)
 
 # --- generated at test time (not committed: too large) ------------------------------------------
