@@ -4,12 +4,12 @@
 //! [`LineChart::new`] computes every position once (CSS px); `draw`, `draw_hover`, `hit` and
 //! `legend_at` only read that geometry, so what is hit is exactly what was drawn.
 
-use super::chrome::{Chrome, LegendEntry, Rect, LABEL_SIZE};
+use super::chrome::{draw_x_axis, draw_y_grid, series_entries, Chrome, Rect, LABEL_SIZE};
 use super::{markers, Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period, Unit};
 use crate::error::Result;
 use crate::model::{decimate, format, ticks, LinearScale};
-use crate::render::{Anchor, DrawingBackend, Painter, Rgb};
+use crate::render::{DrawingBackend, Painter, Rgb};
 
 const LINE_WIDTH: f64 = 2.0;
 
@@ -77,12 +77,7 @@ impl LineChart {
         let theme = frame.theme.clone();
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let m = &*frame.measure;
-        let entries = ds
-            .series
-            .iter()
-            .enumerate()
-            .map(|(i, s)| LegendEntry { label: s.label.clone(), color: theme.series_color(i), hidden: is_hidden(i) })
-            .collect();
+        let entries = series_entries(ds, hidden, |i| theme.series_color(i));
         let chrome = Chrome::new(ds, frame, entries, &unit_line(ds));
         let (_, plot_top, body_right, body_bottom) = chrome.body;
         let plot_top = plot_top + 6.0;
@@ -217,16 +212,8 @@ impl LineChart {
     pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
         let t = &self.chrome.theme;
         self.chrome.draw(p)?;
-        let (x0, _, x1, y1) = self.plot;
-        for (py, label) in &self.y_ticks {
-            p.line((x0, *py), (x1, *py), t.grid, 1.0)?;
-            p.text(label, (x0 - 6.0, *py), LABEL_SIZE, t.muted, Anchor::RightMiddle, false)?;
-        }
-        p.line((x0, y1), (x1, y1), t.axis, 1.0)?;
-        for (px, label) in &self.x_ticks {
-            p.line((*px, y1), (*px, y1 + 4.0), t.axis, 1.0)?;
-            p.text(label, (*px, y1 + 6.0), LABEL_SIZE, t.muted, Anchor::CenterTop, false)?;
-        }
+        draw_y_grid(p, self.plot, &self.y_ticks, t)?;
+        draw_x_axis(p, self.plot, &self.x_ticks, t)?;
         markers::draw(p, &self.markers, self.marker_rows, self.plot, t)?;
         for s in self.series.iter().filter(|s| !s.hidden) {
             for run in &s.runs {
