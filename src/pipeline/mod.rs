@@ -54,10 +54,40 @@ pub fn build_all(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
     all.push(unvotes::unga_coincidence(raw_dir)?);
     all.extend(ukraine::datasets(raw_dir)?);
     all.sort_by(|a, b| a.id.cmp(&b.id));
+    cross_check_agreement(&mut all);
     for ds in &all {
         validate(ds).map_err(|e| e.to_string())?;
     }
     Ok(all)
+}
+
+/// How the published agreement index compares with the coincidence dragonbear counts from the
+/// vote-level data, in both abstention rules: the rule whose gap is small is the one the index
+/// follows. Written into the index's notes, so the chart's Sources panel says it with figures.
+fn cross_check_agreement(all: &mut [Dataset]) {
+    let find = |all: &[Dataset], ds: &str, series: &str| -> Vec<(String, f64)> {
+        all.iter()
+            .find(|d| d.id == ds)
+            .and_then(|d| d.series.iter().find(|s| s.id == series))
+            .map(|s| s.points.iter().map(|p| (p.period.clone(), p.value)).collect())
+            .unwrap_or_default()
+    };
+    let index = find(all, "unga-agreement", "china-russia");
+    let gap = |other: &[(String, f64)]| -> Option<(f64, usize)> {
+        let diffs: Vec<f64> =
+            other.iter().filter_map(|(p, v)| index.iter().find(|(q, _)| q == p).map(|(_, w)| (v - w).abs())).collect();
+        (!diffs.is_empty()).then(|| (diffs.iter().sum::<f64>() / diffs.len() as f64 * 100.0, diffs.len()))
+    };
+    let (Some((exact, n)), Some((half, _))) =
+        (gap(&find(all, "unga-coincidence", "china-russia")), gap(&find(all, "unga-coincidence", "china-russia-half")))
+    else {
+        return;
+    };
+    if let Some(ds) = all.iter_mut().find(|d| d.id == "unga-agreement") {
+        ds.notes.push(format!(
+            "Cross-check against dragonbear's own count from the vote-level data (chart unga-coincidence, calendar years, {n} years 1971–2019): China–Russia agreement differs on average by {exact:.1} percentage points from the share of identical votes (an abstention matching only an abstention) and by {half:.1} points when a yes or no against an abstention counts as half — so the index behaves like the share of identical votes (the index is per session, and sessions span two calendar years)."
+        ));
+    }
 }
 
 /// Canonical JSON of a dataset: sorted keys, two-space indent, trailing newline.
