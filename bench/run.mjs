@@ -93,6 +93,7 @@ async function newPage() {
 
 const samples = {}; // case → lib → [values]
 const refused = {}; // 'lib size' → the library's message
+const problems = []; // console errors seen on a bench page (reported, not fatal)
 const add = (c, lib, v) => ((samples[c] ??= {})[lib] ??= []).push(v);
 const order = (r) => LIBS.map((_, i) => LIBS[(i + r) % LIBS.length]);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
@@ -105,7 +106,7 @@ for (let r = 0; r < ROUNDS; r++) {
       const { context, page } = await newPage();
       await page.goto(`${SITE}/bench/first-${lib}.html`);
       const v = await page.waitForFunction(() => window.__result, null, { timeout: 60000 }).then((h) => h.jsonValue());
-      if (page.problems.length) throw new Error(`${lib} first paint: ${page.problems.join('; ')}`);
+      if (page.problems.length) problems.push(`${lib} first_paint round ${r + 1}: ${page.problems.join('; ')}`);
       add('first_paint', lib, v);
       await context.close();
     }
@@ -129,7 +130,7 @@ for (let r = 0; r < ROUNDS; r++) {
         if (lib === 'dragonbear') add('memory_wasm', lib, (m.after.wasm - m.before.wasm) / 1024);
         add('memory_js_after_warmup', lib, m.before.js / 1024);
       }
-      if (page.problems.length) throw new Error(`${lib}: ${page.problems.join('; ')}`);
+      if (page.problems.length) problems.push(`${lib} round ${r + 1}: ${page.problems.join('; ')}`);
       await context.close();
     }
     log(`round ${r + 1}/${ROUNDS} ${lib}: ${Object.entries(samples).map(([c, l]) => `${c}=${l[lib]?.at(-1)?.toFixed?.(1) ?? '-'}`).join(' ')}`);
@@ -162,6 +163,7 @@ const out = {
   data: 'first_paint: unga-agreement (3 series × 53 sessions; peers get the same numbers as JSON). draw_166k/hover_p95: synthetic, deterministic (3 seeded random walks × 55,550 days = 166,650 points); draw_100k/hover_p95_100k: the same generator with 33,330 days per series (99,990 points).',
   hover: 'p95 over 500 moves of: dispatch pointermove+mousemove → end of the frame it produced (handler + rAF callbacks + style/layout/paint), same code for every library',
   refused,
+  problems,
   results,
 };
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
@@ -189,4 +191,5 @@ console.log(line(rows[0]));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows.slice(1)) console.log(line(r));
 for (const [k, v] of Object.entries(refused)) console.log(`refused: ${k}: ${v}`);
+for (const p of problems) console.log(`console error: ${p}`);
 console.log('wrote bench/results.json');

@@ -9,6 +9,10 @@ export const prepare = (d) => (d.bundled ? d : { text: JSON.stringify(toDragonbe
 export function create(el, p) {
   const opts = p.bundled ? { chart: p.bundled, theme: 'light', height: H } : { data: p.text, theme: 'light', height: H };
   const h = mount(el, opts);
-  if (el.getAttribute('data-state') !== 'ready') throw new Error(el.shadowRoot?.textContent?.slice(0, 300) || 'not ready');
+  if (el.getAttribute('data-state') !== 'ready') {
+    const message = el.shadowRoot?.textContent?.slice(0, 300) || 'not ready';
+    h.destroy();
+    throw new Error(message);
+  }
   return { destroy: () => h.destroy() };
 }
