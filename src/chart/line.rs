@@ -69,6 +69,8 @@ pub struct LineChart {
     /// Source ids the columns refer to (by index).
     sources: Vec<String>,
     frequency: Frequency,
+    /// The locale the chart was laid out in: tooltip text is formatted in it, whenever it is asked for.
+    locale: crate::model::locale::Locale,
     summary: String,
 }
 
@@ -205,6 +207,7 @@ impl LineChart {
             series_text,
             sources,
             frequency: ds.frequency,
+            locale: crate::model::locale::Locale::current(),
             summary,
         }
     }
@@ -255,6 +258,10 @@ impl LineChart {
 
     pub fn tooltip(&self, hit: usize) -> Option<Tooltip> {
         let c = self.columns.get(hit)?;
+        crate::model::locale::scoped(self.locale, || Some(self.tooltip_in_locale(c)))
+    }
+
+    fn tooltip_in_locale(&self, c: &Column) -> Tooltip {
         let rows = c
             .values
             .iter()
@@ -265,7 +272,7 @@ impl LineChart {
             .collect();
         let source = self.chrome.source_text(c.values.iter().map(|v| self.sources[v.source].as_str()));
         let title = format::period(&c.period, self.frequency);
-        Some(Tooltip { title, rows, notes: c.notes.clone(), source })
+        Tooltip { title, rows, notes: c.notes.clone(), source }
     }
 
     pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
