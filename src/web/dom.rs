@@ -189,33 +189,26 @@ pub fn show_tooltip(
     stage_w: f64,
     focused: Option<usize>,
 ) -> Result<(), JsValue> {
-    let doc = dom.root.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
+    // The tooltip's nodes are made once and reused on every hover: only text and colours change.
     let tip = &dom.tooltip;
-    tip.set_text_content(None);
-    let title: HtmlElement = el(&doc, "div", "tt-title")?;
+    let title = child(tip, 0, "div", "tt-title")?;
+    let rows = child(tip, 1, "div", "tt-rows")?;
+    let notes = child(tip, 2, "div", "tt-notes")?;
+    let source = child(tip, 3, "div", "tt-source")?;
     title.set_text_content(Some(&t.title));
-    tip.append_child(&title)?;
     for (k, r) in t.rows.iter().enumerate() {
-        let row: HtmlElement = el(&doc, "div", if focused == Some(k) { "tt-row focused" } else { "tt-row" })?;
-        let sw: HtmlElement = el(&doc, "span", "tt-swatch")?;
-        sw.style().set_property("background", &Theme::css(r.color))?;
-        let label: HtmlElement = el(&doc, "span", "tt-label")?;
-        label.set_text_content(Some(&r.label));
-        let value: HtmlElement = el(&doc, "span", "tt-value")?;
-        value.set_text_content(Some(&r.value));
-        row.append_child(&sw)?;
-        row.append_child(&label)?;
-        row.append_child(&value)?;
-        tip.append_child(&row)?;
+        let row = child(&rows, k as u32, "div", "tt-row")?;
+        row.set_class_name(if focused == Some(k) { "tt-row focused" } else { "tt-row" });
+        child(&row, 0, "span", "tt-swatch")?.style().set_property("background", &Theme::css(r.color))?;
+        child(&row, 1, "span", "tt-label")?.set_text_content(Some(&r.label));
+        child(&row, 2, "span", "tt-value")?.set_text_content(Some(&r.value));
     }
-    for n in &t.notes {
-        let note: HtmlElement = el(&doc, "div", "tt-note")?;
-        note.set_text_content(Some(n));
-        tip.append_child(&note)?;
+    trim(&rows, t.rows.len() as u32);
+    for (k, n) in t.notes.iter().enumerate() {
+        child(&notes, k as u32, "div", "tt-note")?.set_text_content(Some(n));
     }
-    let src: HtmlElement = el(&doc, "div", "tt-source")?;
-    src.set_text_content(Some(&t.source));
-    tip.append_child(&src)?;
+    trim(&notes, t.notes.len() as u32);
+    source.set_text_content(Some(&t.source));
     tip.set_hidden(false);
     let w = tip.offset_width() as f64;
     let h = tip.offset_height() as f64;
@@ -227,6 +220,23 @@ pub fn show_tooltip(
     tip.style().set_property("left", &format!("{left:.0}px"))?;
     tip.style().set_property("top", &format!("{top:.0}px"))?;
     Ok(())
+}
+
+/// Child `i` of `parent`, created (as `tag.class`) when the parent has fewer children.
+fn child(parent: &Element, i: u32, tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
+    if let Some(c) = parent.children().item(i) {
+        return c.dyn_into::<HtmlElement>().map_err(|_| JsValue::from_str("unexpected element type"));
+    }
+    add(parent, tag, class, None)
+}
+
+/// Removes children from index `n` on.
+fn trim(parent: &Element, n: u32) {
+    while parent.child_element_count() > n {
+        if let Some(last) = parent.last_element_child() {
+            last.remove();
+        }
+    }
 }
 
 pub fn hide_tooltip(dom: &Dom) {

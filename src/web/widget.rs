@@ -758,6 +758,19 @@ impl Widget {
     }
 }
 
+/// A widget dropped without `destroy()` (its handle garbage-collected) must not leave the browser
+/// holding callbacks into freed closures: stop the observer and the pending frame first.
+impl Drop for Widget {
+    fn drop(&mut self) {
+        if let (Some(id), Some(win)) = (self.raf.take(), web_sys::window()) {
+            let _ = win.cancel_animation_frame(id);
+        }
+        if let Some((ro, _cb)) = self.resize.take() {
+            ro.disconnect();
+        }
+    }
+}
+
 fn context(c: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d> {
     c.get_context("2d")
         .map_err(js_err)?

@@ -77,8 +77,10 @@ export default ({ SITE, root, out, newPage, settled, assert, eq, join }) => {
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowDown');
       eq(await live.textContent(), 'China–US: 23.4%, 1972 (session 27).', 'next period, next series');
+      // The tooltip is drawn in the next animation frame: wait for it rather than read a stale one.
+      await chart.locator('.tt-row.focused .tt-label').filter({ hasText: 'China–US' }).waitFor({ timeout: 3000 });
+      await chart.locator('.tt-title').filter({ hasText: '1972 (session 27)' }).waitFor({ timeout: 3000 });
       assert(await chart.locator('[role=tooltip]').isVisible(), 'focused point drawn with its tooltip');
-      eq(await chart.locator('.tt-row.focused .tt-label').textContent(), 'China–US', 'focused row marked');
       await page.keyboard.press('End');
       assert((await live.textContent()).endsWith('2023 (session 78).'), 'End goes to the last period');
       // The accessibility tree: an image named by the data summary, and the live status.
