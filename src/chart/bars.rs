@@ -67,11 +67,17 @@ impl BarChart {
         // Stack per period over visible series.
         let n = periods.len().max(1);
         let mut totals = vec![0.0f64; periods.len()];
-        for (i, s) in ds.series.iter().enumerate().filter(|(i, _)| !is_hidden(*i)) {
-            let _ = i;
-            for p in &s.points {
-                if let Some(k) = periods.iter().position(|(_, q)| *q == p.period) {
-                    totals[k] += p.value.max(0.0);
+        // Period → bar index, and per series the point of each bar: one pass over the points.
+        let index: std::collections::HashMap<&str, usize> =
+            periods.iter().enumerate().map(|(k, (_, raw))| (raw.as_str(), k)).collect();
+        let mut at: Vec<Vec<Option<usize>>> = vec![vec![None; periods.len()]; ds.series.len()];
+        for (i, s) in ds.series.iter().enumerate() {
+            for (j, p) in s.points.iter().enumerate() {
+                if let Some(&k) = index.get(p.period.as_str()) {
+                    at[i][k] = Some(j);
+                    if !is_hidden(i) {
+                        totals[k] += p.value.max(0.0);
+                    }
                 }
             }
         }
@@ -120,7 +126,7 @@ impl BarChart {
             let mut sources = Vec::new();
             for (i, s) in ds.series.iter().enumerate().filter(|(i, _)| !is_hidden(*i)) {
                 let color = theme.series_color(i);
-                match s.points.iter().find(|p| p.period == *raw) {
+                match at[i][k].map(|j| &s.points[j]) {
                     Some(p) => {
                         let v = p.value.max(0.0);
                         if v > 0.0 {

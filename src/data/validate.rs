@@ -10,7 +10,7 @@ use super::schema::{Dataset, Frequency};
 use crate::error::{Error, Result};
 
 /// Most points one dataset may hold (all series together).
-pub const MAX_POINTS: usize = 100_000;
+pub const MAX_POINTS: usize = 200_000;
 /// Longest label, title, description or note, in characters (Unicode scalar values).
 pub const MAX_LABEL_CHARS: usize = 2_000;
 /// Largest document `parse_dataset` accepts, in bytes (UTF-8), checked before parsing.

@@ -65,8 +65,8 @@ export default ({ SITE, HOST, root, newPage, assert, eq, join }) => {
   }
   const generators = {
     'gen:points-1000000': () => points(1_000_000),
-    'gen:points-100001': () => points(100_001),
-    'gen:points-100000': () => points(100_000),
+    'gen:points-over-limit': () => points(200_001),
+    'gen:points-at-limit': () => points(200_000),
     'gen:document-50mb': () => points(3).slice(0, -1) + `,"notes":["${'n'.repeat(50 * 1024 * 1024)}"]}`,
     'gen:label-100000-chars': () => points(3, 'L'.repeat(100_000)),
   };

@@ -223,8 +223,8 @@ add("count-200-events-one-day", base(events=[{"date": "2001-01-01", "label": f"E
 # --- generated at test time (not committed: too large) ------------------------------------------
 generated = {
     "gen:points-1000000": err("in bytes is 4"),
-    "gen:points-100001": err("the number of points is 100001, the limit is 100000"),
-    "gen:points-100000": OK,
+    "gen:points-over-limit": err("the number of points is 200001, the limit is 200000"),
+    "gen:points-at-limit": OK,
     "gen:document-50mb": err("the limit is 20971520"),
     "gen:label-100000-chars": err('series "a": the label is 100000 characters long (limit 2000)'),
 }
