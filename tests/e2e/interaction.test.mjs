@@ -109,6 +109,30 @@ export default ({ SITE, root, out, newPage, settled, assert, eq, join }) => {
       eq(await chart.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.stage')).touchAction), 'pan-y', 'vertical pans scroll the page');
     },
 
+    async 'touch: two fingers spreading apart zoom in (pinch); the reset control restores'() {
+      const page = await chartPage('unga-agreement', '', { hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+      const chart = page.locator('dragonbear-chart');
+      const box = await chart.boundingBox();
+      const probe = await chart.evaluate((el) => el.probe());
+      const mid = probe.targets[26];
+      const [cx, cy] = [box.x + mid[0], box.y + mid[1] + 30];
+      const cdp = await page.context().newCDPSession(page);
+      const touch = (type, d) => cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x: cx - d, y: cy, id: 1 }, { x: cx + d, y: cy, id: 2 }],
+      });
+      await touch('touchStart', 20);
+      for (const d of [30, 45, 60, 80, 100]) await touch('touchMove', d);
+      await touch('touchEnd', 0);
+      const reset = chart.getByRole('button', { name: /Reset zoom/ });
+      await reset.waitFor({ state: 'visible', timeout: 3000 });
+      const n = await chart.evaluate((el) => el.probe().targets.length);
+      assert(n < 53, `pinch zoomed in: ${n} of 53 sessions drawn`);
+      await reset.tap();
+      await reset.waitFor({ state: 'hidden' });
+      eq(await chart.evaluate((el) => el.probe().targets.length), 53, 'reset by tapping the control');
+    },
+
     async 'linked views: hovering 2014 on the trade chart marks 2014 on the arms and UN charts'() {
       const page = await newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${SITE}/`);
