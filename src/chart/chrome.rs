@@ -100,7 +100,7 @@ impl Chrome {
         let m = &*frame.measure;
         // The title wraps onto at most four lines (three in a short frame); a longer one ends in an ellipsis.
         let mut title = wrap(m, &ds.title, TITLE_SIZE, true, inner);
-        let max_lines = if h < 420.0 { 3 } else { 4 };
+        let max_lines = if h < 400.0 { 3 } else { 4 };
         if title.len() > max_lines {
             let rest = title[max_lines - 1..].join(" ");
             title.truncate(max_lines - 1);

@@ -15,6 +15,8 @@ pub struct Marker {
     pub px: f64,
     label: String,
     label_x: f64,
+    /// Width of the label text (CSS px).
+    width: f64,
     row: usize,
     right_aligned: bool,
 }
@@ -80,7 +82,14 @@ pub fn layout(
             }
             None => (String::new(), 0),
         };
-        out.push(Marker { px, label, label_x: if right_aligned { px - 4.0 } else { px + 4.0 }, row, right_aligned });
+        out.push(Marker {
+            px,
+            label,
+            label_x: if right_aligned { px - 4.0 } else { px + 4.0 },
+            width: w,
+            row,
+            right_aligned,
+        });
     }
     (out, rows.len())
 }
@@ -97,9 +106,17 @@ pub fn draw<B: DrawingBackend>(
     plot: Rect,
     t: &Theme,
 ) -> Result<()> {
+    // Rules first, then the labels on a background patch, so a rule running down from a label
+    // in a row above passes behind a lower label instead of through its letters.
     for mk in markers {
         let top = plot.1 - rows_height(rows) + mk.row as f64 * ROW;
         p.dashed((mk.px, top + 2.0), (mk.px, plot.3), t.crosshair, 1.0, 4.0, 3.0)?;
+    }
+    for mk in markers.iter().filter(|mk| !mk.label.is_empty()) {
+        let top = plot.1 - rows_height(rows) + mk.row as f64 * ROW;
+        let (a, b) =
+            if mk.right_aligned { (mk.label_x - mk.width, mk.label_x) } else { (mk.label_x, mk.label_x + mk.width) };
+        p.fill_rect((a - 1.0, top), (b + 1.0, top + ROW - 2.0), t.background)?;
         let anchor = if mk.right_aligned { Anchor::RightTop } else { Anchor::LeftTop };
         p.text(&mk.label, (mk.label_x, top), SIZE, t.muted, anchor, false)?;
     }
