@@ -1,25 +1,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! SIPRI figures recomputed straight from the raw register (own reading code) against `data/`.
 
+mod common;
+use common::{bundled, raw_dir};
+
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-fn raw_dir() -> Option<PathBuf> {
-    let p = std::env::var_os("DRAGONBEAR_RAW")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/raw"));
-    if p.is_dir() {
-        Some(p)
-    } else {
-        println!("SKIPPED: raw data not found at {}", p.display());
-        None
-    }
-}
-
-fn bundled(id: &str) -> serde_json::Value {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data").join(format!("{id}.json"));
-    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
-}
 
 /// (supplier, recipient, year) → summed TIV, read with a plain line split (no quoted fields in this file).
 fn register(raw: &std::path::Path) -> BTreeMap<(String, String, String), f64> {

@@ -1,19 +1,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! `build_all` on the raw folder reproduces `data/*.json` byte for byte.
 
-use std::path::PathBuf;
+mod common;
+use common::raw_dir;
 
-fn raw_dir() -> Option<PathBuf> {
-    let p = std::env::var_os("DRAGONBEAR_RAW")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/raw"));
-    if p.is_dir() {
-        Some(p)
-    } else {
-        println!("SKIPPED: raw data not found at {}", p.display());
-        None
-    }
-}
+use std::path::PathBuf;
 
 #[test]
 fn build_all_matches_bundled_data_byte_for_byte() {

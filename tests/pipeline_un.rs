@@ -1,25 +1,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! UN figures recomputed straight from the raw files (own reading code) against `data/`.
 
+mod common;
+use common::{bundled, raw_dir};
+
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-
-fn raw_dir() -> Option<PathBuf> {
-    let p = std::env::var_os("DRAGONBEAR_RAW")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/raw"));
-    if p.is_dir() {
-        Some(p)
-    } else {
-        println!("SKIPPED: raw data not found at {}", p.display());
-        None
-    }
-}
-
-fn bundled(id: &str) -> serde_json::Value {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data").join(format!("{id}.json"));
-    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
-}
+use std::path::Path;
 
 fn points<'a>(ds: &'a serde_json::Value, series: &str) -> &'a Vec<serde_json::Value> {
     ds["series"].as_array().unwrap().iter().find(|s| s["id"] == series).unwrap()["points"].as_array().unwrap()
