@@ -3,21 +3,11 @@
 //! backend give the same RGB buffer with and without `model::decimate::columns`.
 //! (`tests/web.rs` checks the same for the chart's 2 px lines on a real browser canvas.)
 
+mod common;
+use common::walk;
 use dragonbear::model::decimate;
 use dragonbear::render::Painter;
 use plotters::backend::BitMapBackend;
-
-fn walk(n: usize, width: f64, seed: u64) -> Vec<(f64, f64)> {
-    let mut s = seed;
-    let mut y = 150.0;
-    (0..n)
-        .map(|i| {
-            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            y = (y + ((s >> 33) as f64 / (1u64 << 31) as f64 - 0.5) * 8.0).clamp(5.0, 295.0);
-            (10.0 + width * i as f64 / n as f64, y)
-        })
-        .collect()
-}
 
 fn render(points: &[(f64, f64)], scale: f64, width: f64) -> Vec<u8> {
     let (w, h) = ((420.0 * scale) as u32, (300.0 * scale) as u32);

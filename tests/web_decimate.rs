@@ -4,6 +4,8 @@
 //! `model::decimate::columns`, at the chart's 2 px line width and DPR 1, 1.5 and 2, and the two
 //! canvases' `getImageData` must agree up to antialiasing at a few join pixels (see `MAX_DELTA`).
 
+mod common;
+use common::walk;
 use dragonbear::model::decimate;
 use dragonbear::render::Painter;
 use plotters_canvas::CanvasBackend;
@@ -18,18 +20,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// 13 of 14,065 inked pixels by ≤ 6/255 at DPR 1; 30 of 56,381 by ≤ 55/255 at DPR 2). The test
 /// pins that: at most 0.1 % of the inked pixels may differ, each channel by at most `MAX_DELTA`.
 const MAX_DELTA: u8 = 64;
-
-fn walk(n: usize, width: f64, seed: u64) -> Vec<(f64, f64)> {
-    let mut s = seed;
-    let mut y = 150.0;
-    (0..n)
-        .map(|i| {
-            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            y = (y + ((s >> 33) as f64 / (1u64 << 31) as f64 - 0.5) * 8.0).clamp(5.0, 295.0);
-            (10.0 + width * i as f64 / n as f64, y)
-        })
-        .collect()
-}
 
 fn pixels(points: &[(f64, f64)], scale: f64, width: f64) -> Vec<u8> {
     let doc = web_sys::window().unwrap().document().unwrap();

@@ -1,7 +1,21 @@
-//! Helpers shared by the native tests that compare the bundled data with the raw sources.
+//! Helpers shared by tests: the raw-data folder, bundled data, and synthetic series.
 #![allow(dead_code)]
 
 use std::path::PathBuf;
+
+/// A seeded random walk of `n` points over `width` CSS px, inside a 300 px tall frame: dense,
+/// jagged data for the decimation tests (the same series natively and in the browser).
+pub fn walk(n: usize, width: f64, seed: u64) -> Vec<(f64, f64)> {
+    let mut s = seed;
+    let mut y = 150.0;
+    (0..n)
+        .map(|i| {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            y = (y + ((s >> 33) as f64 / (1u64 << 31) as f64 - 0.5) * 8.0).clamp(5.0, 295.0);
+            (10.0 + width * i as f64 / n as f64, y)
+        })
+        .collect()
+}
 
 /// The raw-data folder (`DRAGONBEAR_RAW`, else `../shared/data/raw`), or `None` with a SKIPPED line
 /// when this checkout has no raw data (the comparisons then do not run).
