@@ -62,6 +62,16 @@ export function toDragonbearDoc(data, id = 'bench-synthetic') {
   };
 }
 
+/** The same numbers as a dragonbear dataset object with columnar series (the big-data path of
+ * `mount()`): the metadata of {@link toDragonbearDoc}, each series' values the Float64Array itself. */
+export function toDragonbearColumns(data, id = 'bench-synthetic') {
+  const doc = toDragonbearDoc({ ...data, x: [] }, id);
+  doc.series = data.labels.map((label, k) => ({
+    id: `s${k}`, label, columns: { period: data.periods, value: data.ys[k], source: 'synthetic' },
+  }));
+  return doc;
+}
+
 /** Where on the page each hover move goes: `n` points across the middle 90 % of the container. */
 export function hoverPoints(el, n) {
   const r = el.getBoundingClientRect();

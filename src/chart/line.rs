@@ -27,8 +27,8 @@ struct Column {
     px: f64,
     /// Time (fractional year) of the period.
     t: f64,
-    /// The period as written in the data (formatted when a tooltip asks).
-    period: String,
+    /// The period (formatted when a tooltip asks).
+    period: Period,
     /// Per visible series, in series order. Text is made on hover, not per point at layout.
     values: Vec<ColumnValue>,
     /// Events in this period, with their sources.
@@ -44,6 +44,9 @@ struct ColumnValue {
     /// Index into [`LineChart::sources`].
     source: usize,
 }
+
+/// An in-range point while columns are built: (time key, time, (px, py), point index).
+type Keyed = (i64, f64, (f64, f64), usize);
 
 /// What a tooltip row needs of a series.
 #[derive(Debug, Clone)]
@@ -85,22 +88,25 @@ impl LineChart {
         let plot_top = plot_top + 6.0;
         let plot_bottom = body_bottom - 22.0;
 
+        // Each period is parsed once: `xs_of[series][point]` is its time (fractional year).
+        let xs_of: Vec<Vec<Option<f64>>> =
+            ds.series.iter().map(|s| s.points.iter().map(|p| x_of(&p.period)).collect()).collect();
         // Domains: time over every series (toggling keeps the axis still), values over visible ones.
-        let all_x: Vec<f64> = ds.series.iter().flat_map(|s| s.points.iter().filter_map(|p| x_of(&p.period))).collect();
-        let (x_lo, x_hi) = min_max(all_x.iter().copied()).unwrap_or((0.0, 1.0));
+        let (x_lo, x_hi) = min_max(xs_of.iter().flatten().flatten().copied()).unwrap_or((0.0, 1.0));
         // A zoomed range (the reader's) narrows the time axis; values outside it are not drawn.
         let (x_lo, x_hi) = match frame.x_range {
             Some((a, b)) if b > a => (a.max(x_lo), b.min(x_hi)),
             _ => (x_lo, x_hi),
         };
         let (x_lo, x_hi) = if x_hi > x_lo { (x_lo, x_hi) } else { (x_lo - 0.5, x_lo + 0.5) };
-        let in_range = |p: &str| x_of(p).is_some_and(|x| x >= x_lo - 1e-9 && x <= x_hi + 1e-9);
+        let in_range = |x: Option<f64>| x.is_some_and(|x| x >= x_lo - 1e-9 && x <= x_hi + 1e-9);
         let visible_vals = ds
             .series
             .iter()
+            .zip(&xs_of)
             .enumerate()
             .filter(|(i, _)| !is_hidden(*i))
-            .flat_map(|(_, s)| s.points.iter().filter(|p| in_range(&p.period)).map(|p| p.value));
+            .flat_map(|(_, (s, xs))| s.points.iter().zip(xs).filter(|(_, &x)| in_range(x)).map(|(p, _)| p.value));
         let (v_lo, v_hi) = min_max(visible_vals).unwrap_or((0.0, 1.0));
         let plot_h = (plot_bottom - plot_top).max(40.0);
         let max_y_ticks = ((plot_h / 45.0) as usize).clamp(2, 8);
@@ -150,13 +156,15 @@ impl LineChart {
                 }
             }
         };
-        let mut by_x: std::collections::BTreeMap<i64, Column> = std::collections::BTreeMap::new();
-        for (i, s) in ds.series.iter().enumerate() {
+        // Per series, the in-range points: (time key, time, px, py, point index).
+        let mut keyed: Vec<Vec<Keyed>> = Vec::with_capacity(ds.series.len());
+        for (i, (s, xs_i)) in ds.series.iter().zip(&xs_of).enumerate() {
             let color = theme.series_color(i);
             let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
             let mut prev: Option<f64> = None;
-            for p in s.points.iter().filter(|p| in_range(&p.period)) {
-                let Some(px_val) = x_of(&p.period) else { continue };
+            let mut keys = Vec::with_capacity(if is_hidden(i) { 0 } else { s.points.len() });
+            for (pi, (p, &x)) in s.points.iter().zip(xs_i).enumerate() {
+                let Some(px_val) = x.filter(|_| in_range(x)) else { continue };
                 let pt = (xs.map(px_val), ys.map(p.value));
                 match (prev, runs.last_mut()) {
                     (Some(q), Some(run)) if px_val - q <= gap => run.push(pt),
@@ -164,11 +172,29 @@ impl LineChart {
                 }
                 prev = Some(px_val);
                 if !is_hidden(i) {
-                    let key = (px_val * 10_000.0).round() as i64;
-                    let col = by_x.entry(key).or_insert_with(|| Column {
+                    keys.push(((px_val * 10_000.0).round() as i64, px_val, pt, pi));
+                }
+            }
+            keyed.push(keys);
+            series.push(SeriesGeom { color, hidden: is_hidden(i), runs });
+        }
+        // Hover columns: the series' sorted points merged by time (periods are sorted within a
+        // series, validation guarantees it), values in series order within a column.
+        let mut columns: Vec<Column> = Vec::new();
+        let mut heads = vec![0usize; keyed.len()];
+        loop {
+            let next = keyed.iter().zip(&heads).filter_map(|(k, &h)| k.get(h).map(|e| e.0)).min();
+            let Some(key) = next else { break };
+            let mut col: Option<Column> = None;
+            for (i, (k, h)) in keyed.iter().zip(heads.iter_mut()).enumerate() {
+                while let Some(&(kk, t, pt, pi)) = k.get(*h).filter(|e| e.0 == key) {
+                    debug_assert_eq!(kk, key);
+                    *h += 1;
+                    let p = &ds.series[i].points[pi];
+                    let c = col.get_or_insert_with(|| Column {
                         px: pt.0,
-                        t: px_val,
-                        period: p.period.clone(),
+                        t,
+                        period: Period::parse(&p.period).unwrap_or(Period { year: 0, month: None, day: None }),
                         values: Vec::new(),
                         notes: if ds.events.is_empty() {
                             Vec::new()
@@ -176,17 +202,11 @@ impl LineChart {
                             markers::lines_for(ds, &p.period, |id| chrome.source_text([id]))
                         },
                     });
-                    col.values.push(ColumnValue {
-                        series: i,
-                        value: p.value,
-                        py: pt.1,
-                        source: source_index(&p.source),
-                    });
+                    c.values.push(ColumnValue { series: i, value: p.value, py: pt.1, source: source_index(&p.source) });
                 }
             }
-            series.push(SeriesGeom { color, hidden: is_hidden(i), runs });
+            columns.extend(col);
         }
-        let columns: Vec<Column> = by_x.into_values().collect();
         let series_text = ds
             .series
             .iter()
@@ -271,7 +291,7 @@ impl LineChart {
             })
             .collect();
         let source = self.chrome.source_text(c.values.iter().map(|v| self.sources[v.source].as_str()));
-        let title = format::period(&c.period, self.frequency);
+        let title = format::period(&c.period.to_string(), self.frequency);
         Tooltip { title, rows, notes: c.notes.clone(), source }
     }
 

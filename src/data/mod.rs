@@ -21,6 +21,14 @@ use crate::error::{Error, Result};
 /// Parses and validates a dataset document. `context` names the document in messages
 /// (a dataset id or a URL).
 pub fn parse_dataset(json: &str, context: &str) -> Result<Dataset> {
+    let ds = parse_document(json, context)?;
+    validate(&ds)?;
+    Ok(ds)
+}
+
+/// Parses a dataset document without [`validate`]: for callers that complete the dataset first
+/// (the web layer's columnar series) and then validate it with the same rules.
+pub fn parse_document(json: &str, context: &str) -> Result<Dataset> {
     if json.len() > MAX_DOCUMENT_BYTES {
         return Err(Error::TooLarge {
             what: format!("the size of the document {context} in bytes"),
@@ -32,7 +40,6 @@ pub fn parse_dataset(json: &str, context: &str) -> Result<Dataset> {
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let ds: Dataset = serde_json::from_str(json)
         .map_err(|e| Error::Json { context: context.to_string(), message: json_message(&e, json) })?;
-    validate(&ds)?;
     Ok(ds)
 }
 

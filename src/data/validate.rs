@@ -97,9 +97,10 @@ pub fn validate(ds: &Dataset) -> Result<()> {
         let unit = ds.unit_of(si);
         let mut prev: Option<Period> = None;
         for (pi, p) in s.points.iter().enumerate() {
-            let at_p = format!("{at_s}, point {} (period \"{}\")", pi + 1, clip(&p.period));
+            // Built only when a message needs it: formatting per point would dominate big documents.
+            let at_p = || format!("{at_s}, point {} (period \"{}\")", pi + 1, clip(&p.period));
             let period = Period::parse(&p.period)
-                .ok_or_else(|| Error::invalid(&at_p, "the period is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))?;
+                .ok_or_else(|| Error::invalid(at_p(), "the period is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))?;
             let want = match ds.frequency {
                 Frequency::Annual | Frequency::Session => Some(0),
                 Frequency::Monthly => Some(1),
@@ -110,7 +111,7 @@ pub fn validate(ds: &Dataset) -> Result<()> {
                 if period.precision() != w {
                     let form = ["YYYY", "YYYY-MM", "YYYY-MM-DD"][w as usize];
                     return Err(Error::invalid(
-                        &at_p,
+                        at_p(),
                         format!(
                             "a {} dataset needs periods of the form {form}",
                             format!("{:?}", ds.frequency).to_lowercase()
@@ -122,45 +123,51 @@ pub fn validate(ds: &Dataset) -> Result<()> {
                 if ds.frequency == Frequency::Records {
                     if period < q {
                         return Err(Error::invalid(
-                            &at_p,
+                            at_p(),
                             format!("periods are not sorted: {} comes after {}", period, q),
                         ));
                     }
                 } else if period == q {
-                    return Err(Error::invalid(&at_p, "duplicate period"));
+                    return Err(Error::invalid(at_p(), "duplicate period"));
                 } else if period < q {
-                    return Err(Error::invalid(&at_p, format!("periods are not sorted: {} comes after {}", period, q)));
+                    return Err(Error::invalid(
+                        at_p(),
+                        format!("periods are not sorted: {} comes after {}", period, q),
+                    ));
                 }
             }
             prev = Some(period);
             if !p.value.is_finite() {
-                return Err(Error::invalid(&at_p, "the value is not a finite number"));
+                return Err(Error::invalid(at_p(), "the value is not a finite number"));
             }
             if p.value.abs() > 1e15 {
-                return Err(Error::invalid(&at_p, format!("the value {:e} is out of range (|value| ≤ 1e15)", p.value)));
+                return Err(Error::invalid(
+                    at_p(),
+                    format!("the value {:e} is out of range (|value| ≤ 1e15)", p.value),
+                ));
             }
             if unit.non_negative() && p.value < 0.0 {
-                return Err(Error::invalid(&at_p, format!("negative value {} for unit {}", p.value, unit.as_str())));
+                return Err(Error::invalid(at_p(), format!("negative value {} for unit {}", p.value, unit.as_str())));
             }
             if (unit == crate::data::Unit::Share && p.value > 1.0)
                 || (unit == crate::data::Unit::Percent && p.value > 100.0)
             {
                 return Err(Error::invalid(
-                    &at_p,
+                    at_p(),
                     format!("value {} is above 100 % for unit {}", p.value, unit.as_str()),
                 ));
             }
             if ds.source(&p.source).is_none() {
-                return Err(Error::invalid(&at_p, format!("unknown source id \"{}\"", clip(&p.source))));
+                return Err(Error::invalid(at_p(), format!("unknown source id \"{}\"", clip(&p.source))));
             }
             if let Some(l) = &p.label {
-                check_text(&at_p, "label", l)?;
+                check_text(&at_p(), "label", l)?;
             }
             if let Some(n) = &p.note {
-                check_text(&at_p, "note", n)?;
+                check_text(&at_p(), "note", n)?;
             }
             if ds.frequency == Frequency::Records && p.label.is_none() {
-                return Err(Error::invalid(&at_p, "a records dataset needs a label on every point"));
+                return Err(Error::invalid(at_p(), "a records dataset needs a label on every point"));
             }
         }
     }

@@ -2,6 +2,7 @@
 //! widget in a shadow root: canvases sized to CSS px × devicePixelRatio, a DOM tooltip, events,
 //! resize and theme observers, and the JS API (`charts()`, `mount()`, `version()`).
 
+mod columns;
 mod dom;
 mod download;
 mod listener;
@@ -91,8 +92,10 @@ export interface MountOptions {
     lang?: string;
     /** Height in CSS pixels (120–4000); default: derived from the width. */
     height?: number | string;
-    /** The text of a dataset in the public schema (dataset.schema.json); drawn instead of `chart`. */
-    data?: string;
+    /** A dataset in the public schema (dataset.schema.json), drawn instead of `chart`: its JSON text,
+     * or an object whose series may give `columns` instead of `points` (the fast path for big data):
+     * `{period: string[], value: Float64Array | number[], source: string | string[]}`. */
+    data?: string | object;
     /** Where `data` came from, named in error messages. */
     src?: string;
     /** Comma-separated series ids to start switched off. */

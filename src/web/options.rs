@@ -17,6 +17,8 @@ pub struct Options {
     /// The length (UTF-16 code units, ≤ its UTF-8 bytes) of a `data` string too long to be a
     /// dataset: it is refused without being copied into wasm memory.
     pub data_too_large: Option<usize>,
+    /// A dataset object (series may be columnar), the fast path for big data: see `columns.rs`.
+    pub data_object: Option<JsValue>,
     /// Where `data` came from, for messages.
     pub src: Option<String>,
     /// An error the loader met before mount (e.g. a failed fetch), shown in place.
@@ -29,6 +31,13 @@ pub struct Options {
     pub range: Option<(f64, f64)>,
     /// values | change | share.
     pub mode: Mode,
+}
+
+impl Options {
+    /// Whether the page handed in its own dataset (text or object) instead of a chart id.
+    pub fn has_data(&self) -> bool {
+        self.data.is_some() || self.data_object.is_some()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -54,9 +63,9 @@ pub fn read(o: &JsValue) -> Options {
         .and_then(|v| v.as_f64().or_else(|| v.as_string().and_then(|s| s.trim().trim_end_matches("px").parse().ok())))
         .filter(|h: &f64| h.is_finite() && *h >= 120.0 && *h <= 4000.0);
     // Measure `data` before copying it: a document over the limit must not grow wasm memory.
-    let data = js_sys::Reflect::get(o, &JsValue::from_str("data"))
-        .ok()
-        .and_then(|v| wasm_bindgen::JsCast::dyn_into::<js_sys::JsString>(v).ok());
+    let raw = js_sys::Reflect::get(o, &JsValue::from_str("data")).unwrap_or(JsValue::UNDEFINED);
+    let data_object = (raw.is_object() && !raw.is_string()).then(|| raw.clone());
+    let data = wasm_bindgen::JsCast::dyn_into::<js_sys::JsString>(raw).ok();
     let (data, data_too_large) = match data {
         Some(s) if s.length() as usize > crate::data::MAX_DOCUMENT_BYTES => (None, Some(s.length() as usize)),
         Some(s) => (Some(String::from(s)), None),
@@ -68,6 +77,7 @@ pub fn read(o: &JsValue) -> Options {
         height,
         data,
         data_too_large,
+        data_object,
         src: string(o, "src"),
         error: string(o, "error"),
         locale: string(o, "lang").map_or(Locale::En, |l| Locale::parse(&l)),

@@ -29,9 +29,17 @@ type ResizeCallback = Closure<dyn FnMut(js_sys::Array)>;
 struct Loaded {
     ds: Dataset,
     /// What is drawn: `ds` in the reader's view (values, change, share).
-    view: Dataset,
+    /// `None` in the values view: then `ds` itself is drawn (no copy of a big dataset).
+    view: Option<Dataset>,
     kind: Kind,
     chart: Option<AnyChart>,
+}
+
+impl Loaded {
+    /// The dataset as drawn in the reader's view.
+    fn shown(&self) -> &Dataset {
+        self.view.as_ref().unwrap_or(&self.ds)
+    }
 }
 
 struct Widget {
@@ -500,14 +508,14 @@ impl Widget {
         let _ = self.dom.root.set_attribute("lang", self.opts.locale.tag());
         self.state = State { zoom: self.opts.range, ..State::default() };
         self.mode = self.opts.mode;
-        self.relative = self.opts.chart.as_deref().is_some_and(chart::has_relative_views) && self.opts.data.is_none();
+        self.relative = self.opts.chart.as_deref().is_some_and(chart::has_relative_views) && !self.opts.has_data();
         if !self.relative {
             self.mode = Mode::Values;
         }
         self.loaded = None;
         let result = self.load().and_then(|l| {
             self.state.hidden = l.1;
-            self.loaded = Some(Loaded { view: l.0.clone(), ds: l.0, kind: l.2, chart: None });
+            self.loaded = Some(Loaded { view: None, ds: l.0, kind: l.2, chart: None });
             self.dirty_hover = true;
             self.layout_and_draw()
         });
@@ -540,6 +548,11 @@ impl Widget {
                 limit: crate::data::MAX_DOCUMENT_BYTES,
                 actual: n,
             });
+        }
+        if let Some(object) = &self.opts.data_object {
+            let ds = super::columns::read(object, self.opts.src.as_deref().unwrap_or("(mount option data)"))?;
+            let hidden = self.hidden_flags(&ds);
+            return Ok((ds, hidden, Kind::Line));
         }
         if let Some(text) = &self.opts.data {
             let ds = parse_dataset(text, self.opts.src.as_deref().unwrap_or("src"))?;
@@ -591,7 +604,7 @@ impl Widget {
         let _ = b.table.set_attribute("aria-pressed", if table { "true" } else { "false" });
         if table {
             if let Some(l) = &self.loaded {
-                let _ = panels::fill_table(&self.dom, &l.view, &self.state.hidden);
+                let _ = panels::fill_table(&self.dom, l.shown(), &self.state.hidden);
             }
             dom::hide_tooltip(&self.dom);
         }
@@ -617,7 +630,7 @@ impl Widget {
 
     fn file_name(&self, ext: &str) -> String {
         let id = self.loaded.as_ref().map_or("chart", |l| l.ds.id.as_str());
-        format!("dragonbear-{}.{ext}", self.opts.chart.as_deref().filter(|_| self.opts.data.is_none()).unwrap_or(id))
+        format!("dragonbear-{}.{ext}", self.opts.chart.as_deref().filter(|_| !self.opts.has_data()).unwrap_or(id))
     }
 
     fn download_csv(&self) {
@@ -661,8 +674,8 @@ impl Widget {
         let Some(l) = &mut self.loaded else { return Ok(()) };
         let theme = if self.dark { Theme::dark() } else { Theme::light() };
         let frame = Frame { width: w, height: h, theme, measure: super::canvas_measure(), x_range: self.state.zoom };
-        l.view = transform::apply(&l.ds, self.mode);
-        let built = AnyChart::build(l.kind, &l.view, &frame, &self.state.hidden);
+        l.view = (self.mode != Mode::Values).then(|| transform::apply(&l.ds, self.mode));
+        let built = AnyChart::build(l.kind, l.shown(), &frame, &self.state.hidden);
         self.dom.buttons.reset.set_hidden(self.state.zoom.is_none());
         if let Some((a, b)) = built.time_range().filter(|_| self.state.zoom.is_some()) {
             // The range is also written out, so it can be read (and announced) as text.
@@ -684,7 +697,7 @@ impl Widget {
         self.dom.base.set_attribute("aria-label", &built.summary()).map_err(js_err)?;
         l.chart = Some(built);
         if !self.dom.table.hidden() {
-            let _ = panels::fill_table(&self.dom, &l.view, &self.state.hidden);
+            let _ = panels::fill_table(&self.dom, l.shown(), &self.state.hidden);
         }
         self.dirty_base = false;
         self.draw_hover()

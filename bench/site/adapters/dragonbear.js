@@ -1,13 +1,18 @@
-// dragonbear: the bundled chart by id, or a dataset document handed to mount().
+// dragonbear: the bundled chart by id, or a dataset handed to mount().
 import { ready, mount } from '/embed.js';
-import { toDragonbearDoc, H } from '../common.js';
+import { toDragonbearDoc, toDragonbearColumns, H } from '../common.js';
 
 export const load = () => ready();
 export { memoryBytes } from '/embed.js';
-/** Dataset handed over as JSON text (its public schema; what `src=` fetches). Prepared untimed. */
-export const prepare = (d) => (d.bundled ? d : { text: JSON.stringify(toDragonbearDoc(d)) });
+/** The dataset as mount() takes big data: an object in the public schema whose series give
+ * `columns` (periods as strings, values as the same Float64Array the peers get). With
+ * `variant === 'json'`, the JSON text of point objects instead (what `src=` fetches). Untimed. */
+export const prepare = (d, variant) => {
+  if (d.bundled) return d;
+  return variant === 'json' ? { data: JSON.stringify(toDragonbearDoc(d)) } : { data: toDragonbearColumns(d) };
+};
 export function create(el, p) {
-  const opts = p.bundled ? { chart: p.bundled, theme: 'light', height: H } : { data: p.text, theme: 'light', height: H };
+  const opts = p.bundled ? { chart: p.bundled, theme: 'light', height: H } : { data: p.data, theme: 'light', height: H };
   const h = mount(el, opts);
   if (el.getAttribute('data-state') !== 'ready') {
     const message = el.shadowRoot?.textContent?.slice(0, 300) || 'not ready';

@@ -1,0 +1,161 @@
+//! Datasets handed to `mount()` as objects, with columnar series: the fast path for big data.
+//!
+//! A page that already holds its numbers in arrays (a `Float64Array` per series, as uPlot takes
+//! them) should not have to write 166,650 point objects as JSON text for the module to read back.
+//! `data` may therefore be an object in the public schema where a series gives
+//! `columns: {period: string[], value: Float64Array | number[], source: string | string[]}`
+//! instead of `points`. Everything but the columns goes through the JSON reader; the columns are
+//! copied in bulk (one string per column, one typed-array copy); then the whole dataset passes the
+//! same [`validate`](crate::data::validate) as every other document, so the rules are one.
+
+use crate::data::{parse_document, validate, Dataset, Point, MAX_POINTS};
+use crate::error::{Error, Result};
+use js_sys::{Array, Float64Array, Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+
+fn get(o: &JsValue, key: &str) -> JsValue {
+    Reflect::get(o, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn bad(context: &str, problem: impl Into<String>) -> Error {
+    Error::invalid(format!("the data object {context}"), problem)
+}
+
+/// Reads a dataset object (see the module doc). `context` names it in messages.
+pub fn read(data: &JsValue, context: &str) -> Result<Dataset> {
+    if !data.is_object() || Array::is_array(data) {
+        return Err(bad(context, "data must be a JSON text or a dataset object"));
+    }
+    let series = get(data, "series");
+    let list: Array = series.dyn_into().map_err(|_| bad(context, "\"series\" must be an array"))?;
+    if list.length() as usize > crate::data::MAX_SERIES {
+        return Err(Error::TooLarge {
+            what: format!("the data object {context}: the number of series"),
+            limit: crate::data::MAX_SERIES,
+            actual: list.length() as usize,
+        });
+    }
+    // A shallow copy without the columns (each replaced by an empty `points`) is read as JSON.
+    let copy = Object::assign(&Object::new(), data.unchecked_ref());
+    let stripped = Array::new();
+    let mut columns: Vec<Option<JsValue>> = Vec::new();
+    let mut total = 0usize;
+    for s in list.iter() {
+        let cols = if s.is_object() { get(&s, "columns") } else { JsValue::UNDEFINED };
+        if cols.is_undefined() {
+            stripped.push(&s);
+            columns.push(None);
+            continue;
+        }
+        let sc = Object::assign(&Object::new(), s.unchecked_ref());
+        let _ = Reflect::delete_property(&sc, &JsValue::from_str("columns"));
+        if Reflect::has(&sc, &JsValue::from_str("points")).unwrap_or(false) {
+            return Err(bad(context, "a series gives both \"points\" and \"columns\"; give one"));
+        }
+        let _ = Reflect::set(&sc, &JsValue::from_str("points"), &Array::new());
+        total += length(&get(&cols, "value"));
+        stripped.push(&sc);
+        columns.push(Some(cols));
+    }
+    if total > MAX_POINTS {
+        return Err(Error::TooLarge {
+            what: format!("the data object {context}: the number of points"),
+            limit: MAX_POINTS,
+            actual: total,
+        });
+    }
+    let _ = Reflect::set(&copy, &JsValue::from_str("series"), &stripped);
+    let text: String = JSON::stringify(&copy)
+        .map_err(|_| bad(context, "the object cannot be written as JSON (a cycle or a BigInt?)"))?
+        .into();
+    let mut ds = parse_document(&text, context)?;
+    for (s, cols) in ds.series.iter_mut().zip(columns) {
+        if let Some(cols) = cols {
+            s.points = points(&cols, context, &s.id)?;
+        }
+    }
+    validate(&ds)?;
+    Ok(ds)
+}
+
+fn length(v: &JsValue) -> usize {
+    if let Some(a) = v.dyn_ref::<Float64Array>() {
+        a.length() as usize
+    } else if let Some(a) = v.dyn_ref::<Array>() {
+        a.length() as usize
+    } else {
+        0
+    }
+}
+
+/// Strings of an array, in one copy: joined with newlines in JS, split here. An element that is
+/// not a string, or holds a newline, is an error (a period or source id never has one).
+fn strings(v: &JsValue, n: usize, what: &str, context: &str, series: &str) -> Result<Vec<String>> {
+    let a: &Array = v
+        .dyn_ref()
+        .ok_or_else(|| bad(context, format!("series \"{series}\": columns.{what} must be an array of strings")))?;
+    if a.length() as usize != n {
+        return Err(bad(
+            context,
+            format!("series \"{series}\": columns.{what} has {} entries, columns.value {n}", a.length()),
+        ));
+    }
+    if let Some(i) = (0..a.length()).find(|&i| !a.get(i).is_string()) {
+        return Err(bad(context, format!("series \"{series}\": columns.{what}[{i}] is not a string")));
+    }
+    let joined: String = a.join("\n").into();
+    let out: Vec<String> = if n == 0 { Vec::new() } else { joined.split('\n').map(str::to_string).collect() };
+    if out.len() != n {
+        return Err(bad(context, format!("series \"{series}\": an entry of columns.{what} contains a line break")));
+    }
+    Ok(out)
+}
+
+fn points(cols: &JsValue, context: &str, series: &str) -> Result<Vec<Point>> {
+    if !cols.is_object() {
+        return Err(bad(context, format!("series \"{series}\": columns must be an object")));
+    }
+    for key in Object::keys(cols.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+        if !matches!(key.as_str(), "period" | "value" | "source") {
+            return Err(bad(
+                context,
+                format!("series \"{series}\": unknown column \"{}\", expected period, value, source", clip(&key)),
+            ));
+        }
+    }
+    let value = get(cols, "value");
+    let values: Vec<f64> = if let Some(a) = value.dyn_ref::<Float64Array>() {
+        a.to_vec()
+    } else if let Some(a) = value.dyn_ref::<Array>() {
+        let mut out = Vec::with_capacity(a.length() as usize);
+        for (i, v) in a.iter().enumerate() {
+            out.push(
+                v.as_f64()
+                    .ok_or_else(|| bad(context, format!("series \"{series}\": columns.value[{i}] is not a number")))?,
+            );
+        }
+        out
+    } else {
+        return Err(bad(
+            context,
+            format!("series \"{series}\": columns.value must be a Float64Array or an array of numbers"),
+        ));
+    };
+    let n = values.len();
+    let periods = strings(&get(cols, "period"), n, "period", context, series)?;
+    let source = get(cols, "source");
+    let sources: Vec<String> = match source.as_string() {
+        Some(one) => vec![one; n],
+        None => strings(&source, n, "source", context, series)?,
+    };
+    Ok(periods
+        .into_iter()
+        .zip(values)
+        .zip(sources)
+        .map(|((period, value), source)| Point { period, value, source, label: None, note: None })
+        .collect())
+}
+
+fn clip(s: &str) -> String {
+    s.chars().take(40).collect()
+}
