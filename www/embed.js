@@ -3,15 +3,37 @@
 //   <dragonbear-chart chart="unga-agreement" theme="auto"></dragonbear-chart>
 // It finds the wasm next to itself (import.meta.url), so it works from any origin that sends CORS
 // headers, and defines <dragonbear-chart>. No inline styles, no eval: it runs under a strict CSP.
-import init, { mount, charts, version, memoryBytes } from './pkg/dragonbear.js';
-
+//
+// The glue (dragonbear.js) and the wasm are requested at once, when this module runs: importing the
+// glue statically would make the wasm request wait for the glue's round trip.
 const wasmUrl = new URL('./pkg/dragonbear_bg.wasm', import.meta.url);
+const glue = import('./pkg/dragonbear.js');
+const wasm = fetch(wasmUrl, { credentials: 'same-origin' });
+wasm.catch(() => {}); // a failed fetch is reported by ready(), not as an unhandled rejection
+glue.catch(() => {});
+let M = null;
 let loading = null;
-/** Resolves when the wasm module is instantiated (once per page). */
+/** Resolves to the wasm exports when the module is instantiated (once per page). */
 export function ready() {
-  loading ??= init({ module_or_path: wasmUrl });
+  loading ??= glue.then(async (m) => {
+    const exports = await m.default({ module_or_path: wasm });
+    M = m;
+    return exports;
+  });
   return loading;
 }
+const loaded = () => {
+  if (!M) throw new Error('dragonbear is not loaded yet: await ready() first');
+  return M;
+};
+/** Every chart: `[{id, title, domain, description}]` (after ready()). */
+export const charts = () => loaded().charts();
+/** The crate version (after ready()). */
+export const version = () => loaded().version();
+/** Mounts a chart into an element (after ready()); see MountOptions in the package types. */
+export const mount = (element, options) => loaded().mount(element, options);
+/** Bytes of wasm memory (after ready()). */
+export const memoryBytes = () => loaded().memoryBytes();
 
 const skeletonSheet = (() => {
   try {
@@ -138,5 +160,3 @@ class DragonbearChart extends HTMLElement {
 }
 
 if (!customElements.get('dragonbear-chart')) customElements.define('dragonbear-chart', DragonbearChart);
-
-export { charts, version, mount, memoryBytes };

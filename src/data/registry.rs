@@ -3,24 +3,25 @@
 use super::{parse_dataset, Dataset};
 use crate::error::{Error, Result};
 
-/// `(id, JSON)` of every bundled dataset. Keep in step with `data/` (a test checks it).
+/// `(id, JSON)` of every bundled dataset, minified by `build.rs`. Keep in step with `data/` (a test
+/// checks it, and that each parses to the same dataset as its pretty-printed file).
 const BUNDLED: &[(&str, &str)] = &[
-    ("arms-cn-ru", include_str!("../../data/arms-cn-ru.json")),
-    ("arms-ru-cn", include_str!("../../data/arms-ru-cn.json")),
-    ("arms-ru-share", include_str!("../../data/arms-ru-share.json")),
-    ("chpl", include_str!("../../data/chpl.json")),
-    ("trade-annual", include_str!("../../data/trade-annual.json")),
-    ("trade-monthly", include_str!("../../data/trade-monthly.json")),
-    ("trade-shares", include_str!("../../data/trade-shares.json")),
-    ("trade-ussr", include_str!("../../data/trade-ussr.json")),
-    ("unga-agreement", include_str!("../../data/unga-agreement.json")),
-    ("unga-coincidence", include_str!("../../data/unga-coincidence.json")),
-    ("unga-ideal-points", include_str!("../../data/unga-ideal-points.json")),
-    ("unga-ukraine-members", include_str!("../../data/unga-ukraine-members.json")),
-    ("unga-ukraine-tallies", include_str!("../../data/unga-ukraine-tallies.json")),
-    ("unga-ukraine-votes", include_str!("../../data/unga-ukraine-votes.json")),
-    ("unsc-vetoes", include_str!("../../data/unsc-vetoes.json")),
-    ("unsc-vetoes-per-year", include_str!("../../data/unsc-vetoes-per-year.json")),
+    ("arms-cn-ru", include_str!(concat!(env!("OUT_DIR"), "/data/arms-cn-ru.json"))),
+    ("arms-ru-cn", include_str!(concat!(env!("OUT_DIR"), "/data/arms-ru-cn.json"))),
+    ("arms-ru-share", include_str!(concat!(env!("OUT_DIR"), "/data/arms-ru-share.json"))),
+    ("chpl", include_str!(concat!(env!("OUT_DIR"), "/data/chpl.json"))),
+    ("trade-annual", include_str!(concat!(env!("OUT_DIR"), "/data/trade-annual.json"))),
+    ("trade-monthly", include_str!(concat!(env!("OUT_DIR"), "/data/trade-monthly.json"))),
+    ("trade-shares", include_str!(concat!(env!("OUT_DIR"), "/data/trade-shares.json"))),
+    ("trade-ussr", include_str!(concat!(env!("OUT_DIR"), "/data/trade-ussr.json"))),
+    ("unga-agreement", include_str!(concat!(env!("OUT_DIR"), "/data/unga-agreement.json"))),
+    ("unga-coincidence", include_str!(concat!(env!("OUT_DIR"), "/data/unga-coincidence.json"))),
+    ("unga-ideal-points", include_str!(concat!(env!("OUT_DIR"), "/data/unga-ideal-points.json"))),
+    ("unga-ukraine-members", include_str!(concat!(env!("OUT_DIR"), "/data/unga-ukraine-members.json"))),
+    ("unga-ukraine-tallies", include_str!(concat!(env!("OUT_DIR"), "/data/unga-ukraine-tallies.json"))),
+    ("unga-ukraine-votes", include_str!(concat!(env!("OUT_DIR"), "/data/unga-ukraine-votes.json"))),
+    ("unsc-vetoes", include_str!(concat!(env!("OUT_DIR"), "/data/unsc-vetoes.json"))),
+    ("unsc-vetoes-per-year", include_str!(concat!(env!("OUT_DIR"), "/data/unsc-vetoes-per-year.json"))),
 ];
 
 /// Ids of the bundled datasets.
@@ -56,6 +57,16 @@ mod tests {
         for id in bundled_ids() {
             let ds = bundled_dataset(id).unwrap();
             assert_eq!(ds.id, id);
+            // The minified copy compiled in holds the same dataset as the file in data/.
+            let pretty = std::fs::read_to_string(format!("{dir}/{id}.json")).unwrap();
+            assert_eq!(ds, parse_dataset(&pretty, id).unwrap(), "{id}");
+            let (_, compiled) = BUNDLED.iter().find(|(i, _)| *i == id).unwrap();
+            assert!(
+                compiled.len() * 10 < pretty.len() * 9,
+                "{id} is minified ({} of {} bytes)",
+                compiled.len(),
+                pretty.len()
+            );
         }
     }
 }
