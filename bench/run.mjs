@@ -100,7 +100,14 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]; };
 const log = (...a) => process.stderr.write(`${a.join(' ')}\n`);
 
+const floor = []; // first frame of a page without any library (bench/site/first-blank.html)
 for (let r = 0; r < ROUNDS; r++) {
+  if (want('first_paint')) {
+    const { context, page } = await newPage();
+    await page.goto(`${SITE}/bench/first-blank.html`);
+    floor.push(await page.waitForFunction(() => window.__result, null, { timeout: 60000 }).then((h) => h.jsonValue()));
+    await context.close();
+  }
   for (const lib of order(r)) {
     if (want('first_paint')) {
       const { context, page } = await newPage();
@@ -144,7 +151,7 @@ for (let r = 0; r < ROUNDS; r++) {
 await browser.close();
 server.kill();
 
-const UNITS = { first_paint: 'ms', draw_166k: 'ms', draw_166k_json: 'ms', hover_p95: 'ms', draw_100k: 'ms', hover_p95_100k: 'ms', bytes_gz: 'bytes', memory: 'KB JS heap growth',
+const UNITS = { first_paint: 'ms', first_paint_above_floor: 'ms', draw_166k: 'ms', draw_166k_json: 'ms', hover_p95: 'ms', draw_100k: 'ms', hover_p95_100k: 'ms', bytes_gz: 'bytes', memory: 'KB JS heap growth',
   memory_wasm: 'KB wasm memory growth', memory_js_after_warmup: 'KB JS heap after warm-up' };
 const results = [];
 for (const [c, byLib] of Object.entries(samples)) {
@@ -161,12 +168,22 @@ if (want('bytes_gz')) {
       files: Object.fromEntries(parts) });
   }
 }
+// first_paint above the floor: what each library itself adds to a blank page's first frame.
+const floorMs = floor.length ? Math.round(median(floor) * 10) / 10 : null;
+if (floorMs !== null) {
+  for (const lib of LIBS) {
+    const v = results.find((x) => x.case === 'first_paint' && x.library === NAMES[lib]);
+    if (v) results.push({ case: 'first_paint_above_floor', library: NAMES[lib], value: Math.round((v.value - floorMs) * 10) / 10, unit: 'ms', runs: [] });
+  }
+}
 const out = {
   browser: `Chromium ${browserVersion}`, date: new Date().toISOString(), rounds: ROUNDS, memory_rounds: MEM_ROUNDS,
   conditions: `headless, --disable-gpu (software raster), --disable-frame-rate-limit, viewport 1280×900, DPR 1, chart 1200×500 CSS px, ${cpus().length} vCPU shared with other work; medians over interleaved rounds`,
   peers: { uplot: version('uplot'), 'chart.js': version('chart.js'), echarts: version('echarts') },
   data: 'first_paint: unga-agreement (3 series × 53 sessions; peers get the same numbers as JSON). draw_166k/hover_p95: synthetic, deterministic (3 seeded random walks × 55,550 days = 166,650 points), dragonbear given a dataset object with columnar series (periods as strings, values as the Float64Arrays the peers get); draw_166k_json: dragonbear given the same dataset as JSON text of point objects (what src= fetches); draw_100k/hover_p95_100k: the same generator with 33,330 days per series (99,990 points).',
   hover: 'p95 over 500 moves of: dispatch pointermove+mousemove → end of the frame it produced (handler + rAF callbacks + style/layout/paint), same code for every library',
+  first_paint_floor: floorMs === null ? null : { value: floorMs, unit: 'ms', runs: floor.map((v) => Math.round(v * 10) / 10),
+    what: 'first frame of a fresh page that loads only the measuring code (bench/site/first-blank.html)' },
   refused,
   problems,
   results,
@@ -175,7 +192,7 @@ writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(out, null, 
 rmSync(dir, { recursive: true, force: true });
 
 // The table: value per library, ratio against uPlot in brackets.
-const ORDER = ['first_paint', 'draw_166k', 'draw_166k_json', 'hover_p95', 'draw_100k', 'hover_p95_100k', 'bytes_gz', 'memory', 'memory_wasm', 'memory_js_after_warmup'];
+const ORDER = ['first_paint', 'first_paint_above_floor', 'draw_166k', 'draw_166k_json', 'hover_p95', 'draw_100k', 'hover_p95_100k', 'bytes_gz', 'memory', 'memory_wasm', 'memory_js_after_warmup'];
 const cases = ORDER.filter((c) => results.some((r) => r.case === c));
 const cell = (c, lib) => results.find((r) => r.case === c && r.library === NAMES[lib]);
 const fmt = (c, v) => (c === 'bytes_gz' ? `${(v / 1024).toFixed(1)} KB` : v.toFixed(1));
@@ -195,6 +212,7 @@ console.log(`${out.browser}, ${ROUNDS} rounds (memory: ${MEM_ROUNDS}), medians; 
 console.log(line(rows[0]));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows.slice(1)) console.log(line(r));
+if (floorMs !== null) console.log(`first_paint floor (blank page, no library): ${floorMs} ms`);
 for (const [k, v] of Object.entries(refused)) console.log(`refused: ${k}: ${v}`);
 for (const p of problems) console.log(`console error: ${p}`);
 console.log('wrote bench/results.json');
