@@ -1,4 +1,4 @@
-//! Every plotters [`DrawingBackend`] is a [`Surface`]. Each primitive
+//! Native only: every plotters [`DrawingBackend`] (SVG, bitmap) is a [`Surface`]. Each primitive
 //! makes exactly the backend call the painter made before the `Surface` split, so the golden SVGs
 //! and the CLI's PNGs are byte-identical.
 

@@ -1,11 +1,12 @@
-//! Render layer: the drawing toolkit charts use, generic over a small [`Surface`] trait that every
-//! plotters backend implements (plotters-canvas in the browser, SVG and bitmap natively). It knows
-//! no chart.
+//! Render layer: the drawing toolkit charts use, generic over a small [`Surface`] trait (a 2D
+//! canvas context in the browser, implemented in `src/web`; plotters' SVG and bitmap backends
+//! natively). It knows no chart, and on wasm32 it links no plotters.
 //!
 //! Charts lay themselves out in CSS pixels; [`Painter`] multiplies by the device pixel ratio
 //! when it talks to the backend, so text and lines stay crisp at DPR 2 and 3 and hit-testing
 //! works in the same CSS pixels the pointer reports.
 
+#[cfg(not(target_arch = "wasm32"))]
 mod backend;
 mod fonts;
 mod measure;

@@ -2,6 +2,7 @@
 //! widget in a shadow root: canvases sized to CSS px × devicePixelRatio, a DOM tooltip, events,
 //! resize and theme observers, and the JS API (`charts()`, `mount()`, `version()`).
 
+mod canvas;
 mod dom;
 mod download;
 mod listener;
@@ -13,12 +14,13 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+pub use canvas::CanvasSurface;
 pub use widget::Handle;
 
 use crate::render::{Heuristic, Measure};
 use std::rc::Rc;
 
-/// Measures text with a detached canvas's `measureText`, in the same font string plotters-canvas
+/// Measures text with a detached canvas's `measureText`, in the same font string [`CanvasSurface`]
 /// draws with (`normal|bold SIZEpx sans-serif`). No DOM insertion, no inline style: CSP-safe.
 struct CanvasMeasure(web_sys::CanvasRenderingContext2d);
 
@@ -43,6 +45,15 @@ thread_local! {
 /// The text measure charts use in the browser (falls back to an estimate without a canvas).
 pub fn canvas_measure() -> Rc<dyn Measure> {
     MEASURE.with(|m| m.clone()).unwrap_or_else(|| Rc::new(Heuristic))
+}
+
+/// A JS exception as the crate's error: its message when it has one.
+fn js_err(e: JsValue) -> crate::error::Error {
+    crate::error::Error::Browser(
+        e.as_string()
+            .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+            .unwrap_or_else(|| "unknown error".into()),
+    )
 }
 
 #[wasm_bindgen(start)]
