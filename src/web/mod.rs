@@ -18,17 +18,25 @@ pub use canvas::CanvasSurface;
 pub use widget::Handle;
 
 use crate::render::{Heuristic, Measure};
+use std::cell::Cell;
 use std::rc::Rc;
 
 /// Measures text with a detached canvas's `measureText`, in the same font string [`CanvasSurface`]
 /// draws with (`normal|bold SIZEpx sans-serif`). No DOM insertion, no inline style: CSP-safe.
-struct CanvasMeasure(web_sys::CanvasRenderingContext2d);
+/// Layout measures many strings in a row at one size, so the font is only set when it changes.
+struct CanvasMeasure {
+    ctx: web_sys::CanvasRenderingContext2d,
+    font: Cell<Option<(f64, bool)>>,
+}
 
 impl Measure for CanvasMeasure {
     fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
         // Measured at 10× and scaled back, matching how text is drawn at DPR > 1.
-        self.0.set_font(&format!("{} {}px sans-serif", if bold { "bold" } else { "normal" }, size * 10.0));
-        self.0.measure_text(text).map_or_else(|_| Heuristic.width(text, size, bold), |m| m.width() / 10.0)
+        if self.font.get() != Some((size, bold)) {
+            self.font.set(Some((size, bold)));
+            self.ctx.set_font(&canvas::font(size * 10.0, bold));
+        }
+        self.ctx.measure_text(text).map_or_else(|_| Heuristic.width(text, size, bold), |m| m.width() / 10.0)
     }
 }
 
@@ -39,7 +47,7 @@ thread_local! {
         .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlCanvasElement>(c).ok())
         .and_then(|c| c.get_context("2d").ok().flatten())
         .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::CanvasRenderingContext2d>(c).ok())
-        .map(|c| Rc::new(CanvasMeasure(c)) as Rc<dyn Measure>);
+        .map(|ctx| Rc::new(CanvasMeasure { ctx, font: Cell::new(None) }) as Rc<dyn Measure>);
 }
 
 /// The text measure charts use in the browser (falls back to an estimate without a canvas).
