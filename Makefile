@@ -40,6 +40,7 @@ site:
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets --quiet -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
 test-native:
 	cargo test --quiet

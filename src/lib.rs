@@ -4,7 +4,7 @@
 //! data/*.json ─▶ data      schema, bundled registry, validation
 //!             ─▶ model     periods, scales with inverses, ticks, number formats
 //!             ─▶ chart     one module per chart: geometry, drawing, hit-testing
-//!                render    drawing toolkit over plotters' DrawingBackend (canvas, SVG, PNG)
+//!                render    drawing toolkit over a Surface (2D canvas; plotters SVG/PNG natively)
 //!             ─▶ interact  pure state machine: hover, legend toggles → redraw requests
 //!             ─▶ web       the only code that touches web-sys (wasm32 only)
 //! ```

@@ -90,9 +90,12 @@ fn columns_draw_the_same_pixels_as_the_json_text() {
     b.remove();
 }
 
+/// Breaks one thing in a columnar document.
+type Breaker = Box<dyn Fn(&JsValue)>;
+
 #[wasm_bindgen_test]
 fn columns_go_through_the_same_validation() {
-    let cases: Vec<(Box<dyn Fn(&JsValue)>, &str)> = vec![
+    let cases: Vec<(Breaker, &str)> = vec![
         (
             Box::new(|doc| {
                 let s = Array::from(&Reflect::get(doc, &"series".into()).unwrap()).get(0);

@@ -8,7 +8,7 @@ mod common;
 use common::walk;
 use dragonbear::model::decimate;
 use dragonbear::render::Painter;
-use plotters_canvas::CanvasBackend;
+use dragonbear::web::CanvasSurface;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -28,7 +28,7 @@ fn pixels(points: &[(f64, f64)], scale: f64, width: f64) -> Vec<u8> {
     c.set_width(w);
     c.set_height(h);
     {
-        let mut b = CanvasBackend::with_canvas_object(c.clone()).unwrap();
+        let mut b = CanvasSurface::new(&c).unwrap();
         let mut p = Painter::new(&mut b, scale);
         p.polyline(points, (213, 94, 0), width).unwrap();
         p.present().unwrap();

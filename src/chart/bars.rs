@@ -7,7 +7,7 @@ use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
 use crate::model::locale::{t, Text};
 use crate::model::{format, ticks, LinearScale};
-use crate::render::{DrawingBackend, Painter, Rgb};
+use crate::render::{Painter, Rgb, Surface};
 
 /// One bar: a period, its stacked segments (bottom to top) and the hover text.
 #[derive(Debug, Clone)]
@@ -171,7 +171,7 @@ impl BarChart {
         }
     }
 
-    pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
+    pub fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
         self.chrome.draw(p)?;
         draw_y_grid(p, self.plot, &self.y_ticks, t)?;
@@ -185,7 +185,7 @@ impl BarChart {
         p.present()
     }
 
-    pub fn draw_hover<B: DrawingBackend>(&self, p: &mut Painter<B>, hit: usize) -> Result<()> {
+    pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         let Some(b) = self.bars.get(hit) else { return Ok(()) };
         let t = &self.chrome.theme;
         let top = b.top.min(self.plot.3 - 2.0);

@@ -6,7 +6,7 @@ use super::Frame;
 use crate::data::Dataset;
 use crate::error::Result;
 use crate::model::locale::{t, Text};
-use crate::render::{ellipsize, wrap, Anchor, DrawingBackend, Painter, Rgb, Theme};
+use crate::render::{ellipsize, wrap, Anchor, Painter, Rgb, Surface, Theme};
 
 pub const PAD: f64 = 12.0;
 pub const TITLE_SIZE: f64 = 17.0;
@@ -43,8 +43,8 @@ pub fn series_entries(ds: &Dataset, hidden: &[bool], color: impl Fn(usize) -> Rg
 }
 
 /// Horizontal gridlines with their value labels left of the plot.
-pub fn draw_y_grid<B: DrawingBackend>(
-    p: &mut Painter<B>,
+pub fn draw_y_grid<S: Surface + ?Sized>(
+    p: &mut Painter<S>,
     plot: Rect,
     ticks: &[(f64, String)],
     t: &Theme,
@@ -57,8 +57,8 @@ pub fn draw_y_grid<B: DrawingBackend>(
 }
 
 /// The time axis: a baseline under the plot, tick marks and their labels.
-pub fn draw_x_axis<B: DrawingBackend>(
-    p: &mut Painter<B>,
+pub fn draw_x_axis<S: Surface + ?Sized>(
+    p: &mut Painter<S>,
     plot: Rect,
     ticks: &[(f64, String)],
     t: &Theme,
@@ -170,7 +170,7 @@ impl Chrome {
         }
     }
 
-    pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
+    pub fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.theme;
         p.fill_rect((0.0, 0.0), (self.width, self.height), t.background)?;
         for (i, line) in self.title.iter().enumerate() {

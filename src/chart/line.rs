@@ -9,7 +9,7 @@ use super::{markers, Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period, Unit};
 use crate::error::Result;
 use crate::model::{decimate, format, ticks, LinearScale};
-use crate::render::{DrawingBackend, Painter, Rgb};
+use crate::render::{Painter, Rgb, Surface};
 
 const LINE_WIDTH: f64 = 2.0;
 
@@ -232,7 +232,7 @@ impl LineChart {
         }
     }
 
-    pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
+    pub fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
         self.chrome.draw(p)?;
         draw_y_grid(p, self.plot, &self.y_ticks, t)?;
@@ -252,7 +252,7 @@ impl LineChart {
     }
 
     /// The hover layer: a vertical rule at the column and a ringed dot on every visible value.
-    pub fn draw_hover<B: DrawingBackend>(&self, p: &mut Painter<B>, hit: usize) -> Result<()> {
+    pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         let Some(c) = self.columns.get(hit) else { return Ok(()) };
         p.line((c.px, self.plot.1), (c.px, self.plot.3), self.chrome.theme.crosshair, 1.0)?;
         for v in &c.values {

@@ -5,7 +5,7 @@ use super::chrome::{Rect, LABEL_SIZE};
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
 use crate::model::format;
-use crate::render::{Anchor, DrawingBackend, Measure, Painter, Theme};
+use crate::render::{Anchor, Measure, Painter, Surface, Theme};
 
 const ROW: f64 = 14.0;
 const SIZE: f64 = LABEL_SIZE - 1.0;
@@ -99,8 +99,8 @@ pub fn rows_height(rows: usize) -> f64 {
     rows as f64 * ROW
 }
 
-pub fn draw<B: DrawingBackend>(
-    p: &mut Painter<B>,
+pub fn draw<S: Surface + ?Sized>(
+    p: &mut Painter<S>,
     markers: &[Marker],
     rows: usize,
     plot: Rect,

@@ -13,7 +13,7 @@ use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Unit};
 use crate::error::Result;
 use crate::model::format;
-use crate::render::{Anchor, DrawingBackend, Measure, Painter, Rgb, Theme};
+use crate::render::{Anchor, Measure, Painter, Rgb, Surface, Theme};
 
 /// A vote code as the charts draw it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -75,7 +75,7 @@ impl Vote {
     }
 
     /// Draws a vote box: filled, or an outline for absent, or a crossed outline for unknown codes.
-    pub(super) fn draw_box<B: DrawingBackend>(self, p: &mut Painter<B>, r: Rect, t: &Theme) -> Result<()> {
+    pub(super) fn draw_box<S: Surface + ?Sized>(self, p: &mut Painter<S>, r: Rect, t: &Theme) -> Result<()> {
         match self.fill(t) {
             Some(c) => p.fill_rect((r.0, r.1), (r.2, r.3), c),
             None => {
@@ -433,7 +433,7 @@ impl MatrixChart {
         }
     }
 
-    pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
+    pub fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
         self.chrome.draw(p)?;
         let (bx0, by0, bx1, by1) = self.chrome.body;
@@ -488,7 +488,7 @@ impl MatrixChart {
     }
 
     /// The hover layer: an outline around the cell.
-    pub fn draw_hover<B: DrawingBackend>(&self, p: &mut Painter<B>, hit: usize) -> Result<()> {
+    pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         let Some(c) = self.cells.get(hit) else { return Ok(()) };
         let r = c.rect;
         p.stroke_rect((r.0 - 1.0, r.1 - 1.0), (r.2 + 1.0, r.3 + 1.0), self.chrome.theme.text, 2.0)?;

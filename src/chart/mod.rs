@@ -24,7 +24,7 @@ pub use votegrid::VoteGridChart;
 
 use crate::data::{bundled_dataset, Dataset, Domain};
 use crate::error::{Error, Result};
-use crate::render::{default_measure, DrawingBackend, Measure, Painter, Rgb, Theme};
+use crate::render::{default_measure, Measure, Painter, Rgb, Surface, Theme};
 use std::rc::Rc;
 
 /// How a chart draws its dataset.
@@ -247,11 +247,11 @@ impl AnyChart {
             Kind::Matrix => AnyChart::Matrix(MatrixChart::new(ds, frame, hidden)),
         }
     }
-    pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
+    pub fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         each_kind!(self, c => c.draw(p))
     }
     /// Draws the hover layer (crosshair, highlighted marks) for a hit, on a transparent canvas.
-    pub fn draw_hover<B: DrawingBackend>(&self, p: &mut Painter<B>, hit: usize) -> Result<()> {
+    pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         each_kind!(self, c => c.draw_hover(p, hit))
     }
     /// The hover target under a CSS-pixel position, if any.

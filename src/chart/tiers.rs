@@ -11,7 +11,7 @@ use super::matrix::contrast_ink;
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::Dataset;
 use crate::error::Result;
-use crate::render::{Anchor, DrawingBackend, Painter, Rgb};
+use crate::render::{Anchor, Painter, Rgb, Surface};
 
 /// How roomy a layout is.
 #[derive(Debug, Clone, Copy)]
@@ -163,7 +163,7 @@ impl TierChart {
         TierChart { chrome, style, sections, tiles, series, more, empty, summary }
     }
 
-    pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
+    pub fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
         self.chrome.draw(p)?;
         let (bx0, by0, _, by1) = self.chrome.body;
@@ -189,7 +189,7 @@ impl TierChart {
     }
 
     /// The hover layer: an outline around the tile.
-    pub fn draw_hover<B: DrawingBackend>(&self, p: &mut Painter<B>, hit: usize) -> Result<()> {
+    pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         let Some(tile) = self.tiles.get(hit) else { return Ok(()) };
         let r = tile.rect;
         p.stroke_rect((r.0 - 2.0, r.1 - 2.0), (r.2 + 2.0, r.3 + 2.0), self.chrome.theme.text, 2.0)?;

@@ -7,7 +7,7 @@ use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
 use crate::model::{format, ticks, LinearScale};
-use crate::render::{ellipsize, Anchor, DrawingBackend, Painter, Rgb};
+use crate::render::{ellipsize, Anchor, Painter, Rgb, Surface};
 
 const MARK_W: f64 = 3.0;
 
@@ -118,7 +118,7 @@ impl TimelineChart {
         TimelineChart { chrome, plot, rows, row_h, x_ticks, marks, summary }
     }
 
-    pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
+    pub fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
         self.chrome.draw(p)?;
         let (x0, _, x1, y1) = self.plot;
@@ -142,7 +142,7 @@ impl TimelineChart {
         p.present()
     }
 
-    pub fn draw_hover<B: DrawingBackend>(&self, p: &mut Painter<B>, hit: usize) -> Result<()> {
+    pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         let Some(mk) = self.marks.get(hit) else { return Ok(()) };
         let half = (self.row_h * 0.32).clamp(5.0, 14.0) + 3.0;
         p.stroke_rect(

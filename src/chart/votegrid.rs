@@ -13,7 +13,7 @@ use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency};
 use crate::error::Result;
 use crate::model::format;
-use crate::render::{wrap, Anchor, DrawingBackend, Measure, Painter};
+use crate::render::{wrap, Anchor, Measure, Painter, Surface};
 
 const HEAD_SIZE: f64 = 13.0;
 const HEAD_LINE: f64 = 18.0;
@@ -255,7 +255,7 @@ impl VoteGridChart {
         VoteGridChart { chrome, key, blocks, squares, side, gap, letter_size, votes, empty, summary }
     }
 
-    pub fn draw<B: DrawingBackend>(&self, p: &mut Painter<B>) -> Result<()> {
+    pub fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
         self.chrome.draw(p)?;
         let (bx0, by0, _, by1) = self.chrome.body;
@@ -306,7 +306,7 @@ impl VoteGridChart {
 
     /// The hover layer: a bold outline around the square, a thin one around the same country in
     /// the other blocks.
-    pub fn draw_hover<B: DrawingBackend>(&self, p: &mut Painter<B>, hit: usize) -> Result<()> {
+    pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         let Some(h) = self.squares.get(hit) else { return Ok(()) };
         let t = &self.chrome.theme;
         for s in self.squares.iter().filter(|s| s.country == h.country && s.block != h.block) {

@@ -1,19 +1,23 @@
-//! Render layer: the drawing toolkit charts use, generic over plotters' [`DrawingBackend`]
-//! (plotters-canvas in the browser, SVG and bitmap natively). It knows no chart.
+//! Render layer: the drawing toolkit charts use, generic over a small [`Surface`] trait (a 2D
+//! canvas context in the browser, implemented in `src/web`; plotters' SVG and bitmap backends
+//! natively). It knows no chart, and on wasm32 it links no plotters.
 //!
 //! Charts lay themselves out in CSS pixels; [`Painter`] multiplies by the device pixel ratio
 //! when it talks to the backend, so text and lines stay crisp at DPR 2 and 3 and hit-testing
 //! works in the same CSS pixels the pointer reports.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod backend;
 mod fonts;
 mod measure;
 mod painter;
+mod surface;
 mod theme;
 
 pub use fonts::ensure_fonts;
 pub use measure::{default_measure, Heuristic, Measure};
-pub use painter::{Anchor, Painter};
-pub use plotters_backend::DrawingBackend;
+pub use painter::Painter;
+pub use surface::{Anchor, Pen, Px, Surface};
 pub use theme::{Rgb, Theme};
 
 /// Rough width of `text` at `size` CSS px in a sans-serif font, when nothing can measure.

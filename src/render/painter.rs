@@ -1,86 +1,58 @@
-//! [`Painter`]: the few primitives charts draw with, in CSS pixels, over any plotters backend.
+//! [`Painter`]: the few primitives charts draw with, in CSS pixels, over any [`Surface`]
+//! (a 2D canvas in the browser, plotters' SVG and bitmap backends natively).
 
+use super::surface::{Anchor, Pen, Px, Surface};
 use super::theme::Rgb;
-use crate::error::{Error, Result};
-use plotters::style::{FontFamily, FontStyle, IntoFont, RGBColor, TextStyle};
-use plotters_backend::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::{BackendColor, BackendStyle, DrawingBackend};
+use crate::error::Result;
 
-/// Where a text position sits on the text: `(horizontal, vertical)`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Anchor {
-    LeftTop,
-    LeftMiddle,
-    LeftBottom,
-    CenterTop,
-    CenterBottom,
-    RightMiddle,
-    RightTop,
-}
-
-struct Stroke {
-    color: Rgb,
-    alpha: f64,
-    width: u32,
-}
-
-impl BackendStyle for Stroke {
-    fn color(&self) -> BackendColor {
-        BackendColor { alpha: self.alpha, rgb: self.color }
-    }
-    fn stroke_width(&self) -> u32 {
-        self.width
-    }
-}
-
-/// Draws in CSS pixels onto a backend whose pixels are CSS px × `scale` (the device pixel ratio).
-pub struct Painter<'a, B: DrawingBackend> {
-    backend: &'a mut B,
+/// Draws in CSS pixels onto a surface whose pixels are CSS px × `scale` (the device pixel ratio).
+pub struct Painter<'a, S: Surface + ?Sized> {
+    surface: &'a mut S,
     pub scale: f64,
 }
 
-impl<'a, B: DrawingBackend> Painter<'a, B> {
-    pub fn new(backend: &'a mut B, scale: f64) -> Self {
+impl<'a, S: Surface + ?Sized> Painter<'a, S> {
+    pub fn new(surface: &'a mut S, scale: f64) -> Self {
         super::ensure_fonts();
-        Painter { backend, scale: if scale.is_finite() && scale > 0.0 { scale } else { 1.0 } }
+        Painter { surface, scale: if scale.is_finite() && scale > 0.0 { scale } else { 1.0 } }
     }
 
-    fn px(&self, p: (f64, f64)) -> (i32, i32) {
+    fn px(&self, p: (f64, f64)) -> Px {
         ((p.0 * self.scale).round() as i32, (p.1 * self.scale).round() as i32)
     }
 
-    fn stroke(&self, color: Rgb, width: f64) -> Stroke {
-        Stroke { color, alpha: 1.0, width: ((width * self.scale).round() as u32).max(1) }
+    fn stroke(&self, color: Rgb, width: f64) -> Pen {
+        Pen { color, alpha: 1.0, width: ((width * self.scale).round() as u32).max(1) }
     }
 
     /// Fills a rectangle given by two corners.
     pub fn fill_rect(&mut self, a: (f64, f64), b: (f64, f64), color: Rgb) -> Result<()> {
         let s = self.stroke(color, 1.0);
         let (pa, pb) = (self.px(a), self.px(b));
-        self.backend.draw_rect(pa, pb, &s, true).map_err(Error::render)
+        self.surface.rect(pa, pb, s, true)
     }
 
     /// Fills a rectangle with a translucent colour (a selection on the hover layer).
     pub fn fill_rect_alpha(&mut self, a: (f64, f64), b: (f64, f64), color: Rgb, alpha: f64) -> Result<()> {
-        let s = Stroke { color, alpha: alpha.clamp(0.0, 1.0), width: 1 };
+        let s = Pen { color, alpha: alpha.clamp(0.0, 1.0), width: 1 };
         let (pa, pb) = (self.px(a), self.px(b));
-        self.backend.draw_rect(pa, pb, &s, true).map_err(Error::render)
+        self.surface.rect(pa, pb, s, true)
     }
 
     /// Outlines a rectangle.
     pub fn stroke_rect(&mut self, a: (f64, f64), b: (f64, f64), color: Rgb, width: f64) -> Result<()> {
         let s = self.stroke(color, width);
         let (pa, pb) = (self.px(a), self.px(b));
-        self.backend.draw_rect(pa, pb, &s, false).map_err(Error::render)
+        self.surface.rect(pa, pb, s, false)
     }
 
     pub fn line(&mut self, a: (f64, f64), b: (f64, f64), color: Rgb, width: f64) -> Result<()> {
         let s = self.stroke(color, width);
         let (pa, pb) = (self.px(a), self.px(b));
         if width * self.scale > 1.5 {
-            self.backend.draw_path([pa, pb], &s).map_err(Error::render)
+            self.surface.path(&[pa, pb], s)
         } else {
-            self.backend.draw_line(pa, pb, &s).map_err(Error::render)
+            self.surface.line(pa, pb, s)
         }
     }
 
@@ -106,15 +78,15 @@ impl<'a, B: DrawingBackend> Painter<'a, B> {
             return Ok(());
         }
         let s = self.stroke(color, width);
-        let pts: Vec<(i32, i32)> = points.iter().map(|&p| self.px(p)).collect();
-        self.backend.draw_path(pts, &s).map_err(Error::render)
+        let pts: Vec<Px> = points.iter().map(|&p| self.px(p)).collect();
+        self.surface.path(&pts, s)
     }
 
     pub fn circle(&mut self, c: (f64, f64), r: f64, color: Rgb, fill: bool) -> Result<()> {
         let s = self.stroke(color, 1.5);
         let pc = self.px(c);
         let pr = ((r * self.scale).round() as u32).max(1);
-        self.backend.draw_circle(pc, pr, &s, fill).map_err(Error::render)
+        self.surface.circle(pc, pr, s, fill)
     }
 
     /// Text at `size` CSS px.
@@ -130,24 +102,12 @@ impl<'a, B: DrawingBackend> Painter<'a, B> {
         if text.is_empty() {
             return Ok(());
         }
-        let (h, v) = match anchor {
-            Anchor::LeftTop => (HPos::Left, VPos::Top),
-            Anchor::LeftMiddle => (HPos::Left, VPos::Center),
-            Anchor::LeftBottom => (HPos::Left, VPos::Bottom),
-            Anchor::CenterTop => (HPos::Center, VPos::Top),
-            Anchor::CenterBottom => (HPos::Center, VPos::Bottom),
-            Anchor::RightMiddle => (HPos::Right, VPos::Center),
-            Anchor::RightTop => (HPos::Right, VPos::Top),
-        };
-        let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
-        let font = (FontFamily::SansSerif, size * self.scale, style).into_font();
-        let ts: TextStyle = font.color(&RGBColor(color.0, color.1, color.2)).pos(Pos::new(h, v));
         let p = self.px(at);
-        self.backend.draw_text(text, &ts, p).map_err(Error::render)
+        self.surface.text(text, p, size * self.scale, bold, color, anchor)
     }
 
-    /// Finishes the frame (flushes SVG/bitmap backends).
+    /// Finishes the frame (flushes SVG/bitmap output).
     pub fn present(&mut self) -> Result<()> {
-        self.backend.present().map_err(Error::render)
+        self.surface.present()
     }
 }

@@ -2,6 +2,7 @@
 //! widget in a shadow root: canvases sized to CSS px × devicePixelRatio, a DOM tooltip, events,
 //! resize and theme observers, and the JS API (`charts()`, `mount()`, `version()`).
 
+mod canvas;
 mod columns;
 mod dom;
 mod download;
@@ -14,20 +15,29 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+pub use canvas::CanvasSurface;
 pub use widget::Handle;
 
 use crate::render::{Heuristic, Measure};
+use std::cell::Cell;
 use std::rc::Rc;
 
-/// Measures text with a detached canvas's `measureText`, in the same font string plotters-canvas
+/// Measures text with a detached canvas's `measureText`, in the same font string [`CanvasSurface`]
 /// draws with (`normal|bold SIZEpx sans-serif`). No DOM insertion, no inline style: CSP-safe.
-struct CanvasMeasure(web_sys::CanvasRenderingContext2d);
+/// Layout measures many strings in a row at one size, so the font is only set when it changes.
+struct CanvasMeasure {
+    ctx: web_sys::CanvasRenderingContext2d,
+    font: Cell<Option<(f64, bool)>>,
+}
 
 impl Measure for CanvasMeasure {
     fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
         // Measured at 10× and scaled back, matching how text is drawn at DPR > 1.
-        self.0.set_font(&format!("{} {}px sans-serif", if bold { "bold" } else { "normal" }, size * 10.0));
-        self.0.measure_text(text).map_or_else(|_| Heuristic.width(text, size, bold), |m| m.width() / 10.0)
+        if self.font.get() != Some((size, bold)) {
+            self.font.set(Some((size, bold)));
+            self.ctx.set_font(&canvas::font(size * 10.0, bold));
+        }
+        self.ctx.measure_text(text).map_or_else(|_| Heuristic.width(text, size, bold), |m| m.width() / 10.0)
     }
 }
 
@@ -38,12 +48,21 @@ thread_local! {
         .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlCanvasElement>(c).ok())
         .and_then(|c| c.get_context("2d").ok().flatten())
         .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::CanvasRenderingContext2d>(c).ok())
-        .map(|c| Rc::new(CanvasMeasure(c)) as Rc<dyn Measure>);
+        .map(|ctx| Rc::new(CanvasMeasure { ctx, font: Cell::new(None) }) as Rc<dyn Measure>);
 }
 
 /// The text measure charts use in the browser (falls back to an estimate without a canvas).
 pub fn canvas_measure() -> Rc<dyn Measure> {
     MEASURE.with(|m| m.clone()).unwrap_or_else(|| Rc::new(Heuristic))
+}
+
+/// A JS exception as the crate's error: its message when it has one.
+fn js_err(e: JsValue) -> crate::error::Error {
+    crate::error::Error::Browser(
+        e.as_string()
+            .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+            .unwrap_or_else(|| "unknown error".into()),
+    )
 }
 
 #[wasm_bindgen(start)]

@@ -2,7 +2,9 @@
 //! observers and listeners it owns. Redraws are coalesced into one `requestAnimationFrame`; the
 //! hover layer redraws without touching the base canvas. Dropping the widget releases everything.
 
+use super::canvas::CanvasSurface;
 use super::dom::{self, Dom};
+use super::js_err;
 use super::listener::Listener;
 use super::options::{self, Options, ThemeChoice};
 use super::{download, panels};
@@ -12,7 +14,6 @@ use crate::error::{Error, Result};
 use crate::interact::{self, Input, Key, State};
 use crate::model::transform::{self, Mode};
 use crate::render::{Painter, Theme};
-use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -175,14 +176,6 @@ pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
     let outcome = rc.borrow_mut().reload();
     announce(&rc, outcome);
     Ok(Handle { inner: Some(rc) })
-}
-
-fn js_err(e: JsValue) -> Error {
-    Error::Browser(
-        e.as_string()
-            .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
-            .unwrap_or_else(|| "unknown error".into()),
-    )
 }
 
 /// Sets `data-state` and dispatches `dragonbear-ready` / `dragonbear-error` (outside any borrow,
@@ -691,9 +684,8 @@ impl Widget {
             b.set_hidden(!self.relative);
             let _ = b.set_attribute("aria-pressed", if self.mode == m { "true" } else { "false" });
         }
-        let mut backend = CanvasBackend::with_canvas_object(self.dom.base.clone())
-            .ok_or_else(|| Error::Browser("no 2D canvas context".into()))?;
-        built.draw(&mut Painter::new(&mut backend, dpr))?;
+        let mut surface = CanvasSurface::new(&self.dom.base)?;
+        built.draw(&mut Painter::new(&mut surface, dpr))?;
         self.dom.base.set_attribute("aria-label", &built.summary()).map_err(js_err)?;
         l.chart = Some(built);
         if !self.dom.table.hidden() {
@@ -710,9 +702,8 @@ impl Widget {
         ctx.clear_rect(0.0, 0.0, w * dpr, h * dpr);
         let Some(chart) = self.loaded.as_ref().and_then(|l| l.chart.as_ref()) else { return Ok(()) };
         if self.state.drag.is_some() || self.state.linked.is_some() {
-            let mut backend = CanvasBackend::with_canvas_object(self.dom.hover.clone())
-                .ok_or_else(|| Error::Browser("no 2D canvas context".into()))?;
-            let mut p = Painter::new(&mut backend, dpr);
+            let mut surface = CanvasSurface::new(&self.dom.hover)?;
+            let mut p = Painter::new(&mut surface, dpr);
             let theme = if self.dark { Theme::dark() } else { Theme::light() };
             if let (Some((a, b)), Some((_, y0, _, y1))) = (self.state.drag, chart.plot_area()) {
                 p.fill_rect_alpha((a.min(b), y0), (a.max(b), y1), theme.series_color(1), 0.15)?;
@@ -726,9 +717,8 @@ impl Widget {
         }
         match self.state.hover.and_then(|i| Some((i, chart.tooltip(i)?, chart.anchor(i)?))) {
             Some((i, tip, anchor)) => {
-                let mut backend = CanvasBackend::with_canvas_object(self.dom.hover.clone())
-                    .ok_or_else(|| Error::Browser("no 2D canvas context".into()))?;
-                chart.draw_hover(&mut Painter::new(&mut backend, dpr), i)?;
+                let mut surface = CanvasSurface::new(&self.dom.hover)?;
+                chart.draw_hover(&mut Painter::new(&mut surface, dpr), i)?;
                 let focused = self.state.keyboard.then_some(self.state.row);
                 dom::show_tooltip(&self.dom, &tip, anchor, w, focused).map_err(js_err)?;
             }
