@@ -4,7 +4,9 @@
 //! a host page may also hand in its own dataset (`src=`), which goes through the same
 //! [`parse_dataset`] → [`validate`] path, so bundled and external data obey one set of rules.
 
+pub mod json;
 pub mod period;
+mod read;
 mod registry;
 mod schema;
 mod validate;
@@ -38,37 +40,43 @@ pub fn parse_document(json: &str, context: &str) -> Result<Dataset> {
     }
     // A byte-order mark (some editors and CMSs write one) is not part of the JSON.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let ds: Dataset = serde_json::from_str(json)
+    let ds = read::dataset(json)
         .map_err(|e| Error::Json { context: context.to_string(), message: json_message(&e, json) })?;
     Ok(ds)
 }
 
-/// serde_json's message (what and where), the text just before that position, and what kind of
-/// problem it is, e.g. `invalid type: string "NaN", expected f64 at line 1 column 212, after
-/// "…"value":"NaN" — a field has the wrong type or value for the dataset schema`.
-fn json_message(e: &serde_json::Error, json: &str) -> String {
-    use serde_json::error::Category;
-    let text = e.to_string();
-    let kind = if text.starts_with("recursion limit exceeded") {
-        "arrays or objects are nested too deeply (the limit is 128 levels)"
-    } else if text.starts_with("number out of range") {
-        "a number is too large to be a finite 64-bit float (values must be finite)"
-    } else {
-        match e.classify() {
-            Category::Eof => "the document ends too early: it is empty or truncated",
-            Category::Syntax => "this is not valid JSON",
-            Category::Data => "the JSON does not follow the dataset schema",
-            Category::Io => "the document could not be read",
-        }
+/// Reads a dataset document (no byte-order mark) without validating it: for benchmarks and tools;
+/// everything else uses [`parse_dataset`].
+#[doc(hidden)]
+pub fn read_dataset(json: &str) -> std::result::Result<Dataset, json::Error> {
+    read::dataset(json)
+}
+
+/// Where (the path of the value, when known), what, the line and column, the text just before
+/// that position, and what kind of problem it is, e.g. `series[0].points[3].value: invalid type:
+/// string "NaN", expected f64 at line 1 column 212, after "…"value":"NaN" — a field has the wrong
+/// type or value for the dataset schema`.
+fn json_message(e: &json::Error, src: &str) -> String {
+    use json::ErrorKind;
+    let kind = match e.kind() {
+        ErrorKind::Depth => "arrays or objects are nested too deeply (the limit is 128 levels)",
+        ErrorKind::Range => "a number is too large to be a finite 64-bit float (values must be finite)",
+        ErrorKind::Eof => "the document ends too early: it is empty or truncated",
+        ErrorKind::Syntax => "this is not valid JSON",
+        ErrorKind::Schema => "the JSON does not follow the dataset schema",
     };
-    match near(json, e.line(), e.column()) {
+    let (line, column) = e.line_column(src);
+    let path = e.path();
+    let path = if path.is_empty() { String::new() } else { format!("{path}: ") };
+    let text = format!("{path}{} at line {line} column {column}", e.message());
+    match near(src, line, column) {
         Some(before) => format!("{text}, after \"{before}\" — {kind}"),
         None => format!("{text} — {kind}"),
     }
 }
 
-/// Up to 32 characters of `json` before line `line`, column `column` (both 1-based; serde_json
-/// counts columns in bytes), with control characters shown as spaces.
+/// Up to 32 characters of `json` before line `line`, column `column` (both 1-based; columns are
+/// counted in bytes), with control characters shown as spaces.
 fn near(json: &str, line: usize, column: usize) -> Option<String> {
     let l = json.split('\n').nth(line.checked_sub(1)?)?;
     let mut end = column.min(l.len());

@@ -1,12 +1,14 @@
-//! The dataset schema: serde types shared by `build-data` (writer), the bundle and `src=` (readers).
+//! The dataset schema: the types shared by `build-data` (writer, through serde, native only), the
+//! bundle and `src=` (readers, through `read.rs`, on every target).
 //!
 //! A dataset is a set of series of `(period, value)` points in one unit, with the sources every
 //! point names, caveats a reader must see, and dated event markers (each with its own source).
 
-use serde::{Deserialize, Serialize};
+#[cfg(not(target_arch = "wasm32"))]
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Dataset {
     /// Stable kebab-case id.
     pub id: String,
@@ -17,16 +19,14 @@ pub struct Dataset {
     /// One or two sentences a reader sees under the title.
     pub description: String,
     /// Caveats and method notes, shown in the Sources panel.
-    #[serde(default)]
     pub notes: Vec<String>,
     pub sources: Vec<Source>,
     pub series: Vec<Series>,
-    #[serde(default)]
     pub events: Vec<Event>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize), serde(rename_all = "lowercase"))]
 pub enum Domain {
     Economic,
     Military,
@@ -44,8 +44,8 @@ impl Domain {
 }
 
 /// Units the charts know how to label and format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize), serde(rename_all = "snake_case"))]
 pub enum Unit {
     /// Billions of current US dollars.
     UsdBn,
@@ -90,8 +90,8 @@ impl Unit {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize), serde(rename_all = "lowercase"))]
 pub enum Frequency {
     /// One point per calendar year, period `YYYY`.
     Annual,
@@ -105,22 +105,22 @@ pub enum Frequency {
     Records,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Source {
     /// Short id points refer to.
     pub id: String,
     pub title: String,
     pub publisher: String,
     /// Web address of the source (publisher page or archived page).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub url: Option<String>,
     /// Repository the raw file was copied from, `owner/name` (with `path` and `commit`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub repository: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub path: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub commit: Option<String>,
     pub licence: String,
     pub coverage: String,
@@ -128,21 +128,21 @@ pub struct Source {
     pub retrieved: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Series {
     pub id: String,
     pub label: String,
     /// The series' unit where it differs from the dataset's (e.g. vote counts beside votes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub unit: Option<Unit>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub note: Option<String>,
     pub points: Vec<Point>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Point {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub period: String,
@@ -150,21 +150,21 @@ pub struct Point {
     /// Id of an entry of the dataset's `sources`.
     pub source: String,
     /// What the point is, where the period alone does not say it (a country, a draft symbol).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub label: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub note: Option<String>,
 }
 
 /// A dated event drawn as a marker, with its own source.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Event {
     /// `YYYY-MM-DD`.
     pub date: String,
     pub label: String,
     /// A few words drawn beside the marker (the full label is in the tooltip and Sources panel).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub short: Option<String>,
     pub source: String,
 }

@@ -270,12 +270,15 @@ mod tests {
     #[test]
     fn rejects_non_json_nan_and_unknown_fields_with_a_message() {
         let e = parse_dataset("{\"id\":", "x.json").unwrap_err().to_string();
-        assert!(e.starts_with("Invalid data (x.json): EOF while parsing"), "{e}");
+        assert!(e.starts_with("Invalid data (x.json): id: EOF while parsing a value at line 1 column 6"), "{e}");
         let e = err(r#"{"id":"a","label":"A","points":[{"period":"2000","value":"NaN","source":"s"}]}"#);
-        assert!(e.contains("invalid type: string \"NaN\", expected f64"), "{e}");
+        assert!(e.contains("series[0].points[0].value: invalid type: string \"NaN\", expected f64 at line 3"), "{e}");
         let e = err(r#"{"id":"a","label":"A","points":[{"period":"2000","value":1e999,"source":"s"}]}"#);
-        assert!(e.contains("number out of range"), "{e}");
+        assert!(e.contains("series[0].points[0].value: number out of range at line 3"), "{e}");
         let e = err(r#"{"id":"a","label":"A","colour":"red","points":[]}"#);
-        assert!(e.contains("unknown field `colour`"), "{e}");
+        assert!(
+            e.contains("series[0]: unknown field `colour`, expected one of `id`, `label`, `unit`, `note`, `points`"),
+            "{e}"
+        );
     }
 }

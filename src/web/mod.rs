@@ -11,7 +11,6 @@ mod options;
 mod panels;
 mod widget;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -76,14 +75,6 @@ pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
-#[derive(Serialize)]
-struct ChartEntry {
-    id: String,
-    title: String,
-    domain: &'static str,
-    description: String,
-}
-
 /// Bytes of wasm linear memory now (for leak checks and the benchmark).
 #[wasm_bindgen(js_name = memoryBytes)]
 pub fn memory_bytes() -> f64 {
@@ -128,11 +119,17 @@ export interface MountOptions {
 #[wasm_bindgen(unchecked_return_type = "ChartInfo[]")]
 pub fn charts() -> Result<JsValue, JsValue> {
     let list = crate::chart::list().map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    let entries: Vec<ChartEntry> = list
-        .into_iter()
-        .map(|c| ChartEntry { id: c.id, title: c.title, domain: c.domain.as_str(), description: c.description })
-        .collect();
-    serde_wasm_bindgen::to_value(&entries).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    let out = js_sys::Array::new();
+    for c in list {
+        let entry = js_sys::Object::new();
+        for (key, value) in
+            [("id", c.id.as_str()), ("title", &c.title), ("domain", c.domain.as_str()), ("description", &c.description)]
+        {
+            js_sys::Reflect::set(&entry, &JsValue::from_str(key), &JsValue::from_str(value))?;
+        }
+        out.push(&entry);
+    }
+    Ok(out.into())
 }
 
 /// Mounts a chart into `element` (its shadow root). `options`: `{chart, theme, height, data, src}`,

@@ -32,6 +32,7 @@ pub fn raw_dir() -> Option<PathBuf> {
 }
 
 /// A bundled dataset as raw JSON (read from `data/`, not through the crate).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn bundled(id: &str) -> serde_json::Value {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data").join(format!("{id}.json"));
     serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
