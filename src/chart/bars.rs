@@ -256,8 +256,7 @@ impl BarChart {
 }
 
 fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    crate::model::case::capitalised(s)
 }
 
 /// Totals at the ends and the peak, and the largest series over the whole period.

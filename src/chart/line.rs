@@ -356,11 +356,7 @@ fn min_max(it: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
 fn unit_line(ds: &Dataset) -> String {
     match ds.unit {
         Unit::Share => "Share of recorded votes in agreement, %".to_string(),
-        u => {
-            let t = format::unit_title(u);
-            let mut c = t.chars();
-            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
-        }
+        u => crate::model::case::capitalised(format::unit_title(u)),
     }
 }
 

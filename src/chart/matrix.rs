@@ -594,9 +594,9 @@ fn header_text(ds: &Dataset, series: usize, kind: ColKind, short: bool) -> Strin
             label => {
                 let words: Vec<&str> = label.split_whitespace().collect();
                 if words.len() > 1 {
-                    words.iter().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect()
+                    words.iter().filter_map(|w| w.chars().next()).map(crate::model::case::upper).collect()
                 } else {
-                    label.chars().take(2).flat_map(char::to_uppercase).collect()
+                    label.chars().take(2).map(crate::model::case::upper).collect()
                 }
             }
         },

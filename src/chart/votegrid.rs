@@ -138,7 +138,9 @@ impl VoteGridChart {
                 let pts = &ds.series[i].points;
                 let mut idx: Vec<usize> = (0..pts.len()).collect();
                 idx.sort_by(|&a, &b| {
-                    let key = |k: usize| (Vote::of(pts[k].value), pts[k].label.as_deref().unwrap_or("").to_lowercase());
+                    let key = |k: usize| {
+                        (Vote::of(pts[k].value), crate::model::case::lowercase(pts[k].label.as_deref().unwrap_or("")))
+                    };
                     key(a).cmp(&key(b))
                 });
                 idx
@@ -371,7 +373,7 @@ fn gap_for(side: f64) -> f64 {
 
 /// "CN" / "RU" for the two states the chart is about.
 fn mark_of(label: Option<&str>) -> Option<&'static str> {
-    match label?.trim().to_lowercase().as_str() {
+    match crate::model::case::lowercase(label?.trim()).as_str() {
         "china" | "people's republic of china" => Some("CN"),
         "russia" | "russian federation" => Some("RU"),
         _ => None,

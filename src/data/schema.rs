@@ -105,6 +105,19 @@ pub enum Frequency {
     Records,
 }
 
+impl Frequency {
+    /// The name used in documents (`annual`, `session`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Frequency::Annual => "annual",
+            Frequency::Session => "session",
+            Frequency::Monthly => "monthly",
+            Frequency::Daily => "daily",
+            Frequency::Records => "records",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Source {

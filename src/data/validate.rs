@@ -112,10 +112,7 @@ pub fn validate(ds: &Dataset) -> Result<()> {
                     let form = ["YYYY", "YYYY-MM", "YYYY-MM-DD"][w as usize];
                     return Err(Error::invalid(
                         at_p(),
-                        format!(
-                            "a {} dataset needs periods of the form {form}",
-                            format!("{:?}", ds.frequency).to_lowercase()
-                        ),
+                        format!("a {} dataset needs periods of the form {form}", ds.frequency.as_str()),
                     ));
                 }
             }

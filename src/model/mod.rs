@@ -1,6 +1,7 @@
 //! Model layer: what charts compute from data before anything is drawn — scales with inverses,
 //! tick positions and labels, number and period formats.
 
+pub mod case;
 pub mod decimate;
 pub mod format;
 pub mod locale;
