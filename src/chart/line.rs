@@ -29,8 +29,9 @@ struct Column {
     t: f64,
     /// The period (formatted when a tooltip asks).
     period: Period,
-    /// Per visible series, in series order. Text is made on hover, not per point at layout.
-    values: Vec<ColumnValue>,
+    /// Per visible series, in series order: a range of [`LineChart::values`] (one allocation for
+    /// every column, not one per column). Text is made on hover, not per point at layout.
+    values: std::ops::Range<usize>,
     /// Events in this period, with their sources.
     notes: Vec<String>,
 }
@@ -67,6 +68,8 @@ pub struct LineChart {
     marker_rows: usize,
     series: Vec<SeriesGeom>,
     columns: Vec<Column>,
+    /// The columns' values, column after column.
+    values: Vec<ColumnValue>,
     /// Per series, for tooltips.
     series_text: Vec<SeriesText>,
     /// Source ids the columns refer to (by index).
@@ -181,6 +184,7 @@ impl LineChart {
         // Hover columns: the series' sorted points merged by time (periods are sorted within a
         // series, validation guarantees it), values in series order within a column.
         let mut columns: Vec<Column> = Vec::new();
+        let mut values: Vec<ColumnValue> = Vec::with_capacity(keyed.iter().map(Vec::len).sum());
         let mut heads = vec![0usize; keyed.len()];
         loop {
             let next = keyed.iter().zip(&heads).filter_map(|(k, &h)| k.get(h).map(|e| e.0)).min();
@@ -195,14 +199,15 @@ impl LineChart {
                         px: pt.0,
                         t,
                         period: Period::parse(&p.period).unwrap_or(Period { year: 0, month: None, day: None }),
-                        values: Vec::new(),
+                        values: values.len()..values.len(),
                         notes: if ds.events.is_empty() {
                             Vec::new()
                         } else {
                             markers::lines_for(ds, &p.period, |id| chrome.source_text([id]))
                         },
                     });
-                    c.values.push(ColumnValue { series: i, value: p.value, py: pt.1, source: source_index(&p.source) });
+                    values.push(ColumnValue { series: i, value: p.value, py: pt.1, source: source_index(&p.source) });
+                    c.values.end = values.len();
                 }
             }
             columns.extend(col);
@@ -224,6 +229,7 @@ impl LineChart {
             marker_rows,
             series,
             columns,
+            values,
             series_text,
             sources,
             frequency: ds.frequency,
@@ -255,7 +261,7 @@ impl LineChart {
     pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         let Some(c) = self.columns.get(hit) else { return Ok(()) };
         p.line((c.px, self.plot.1), (c.px, self.plot.3), self.chrome.theme.crosshair, 1.0)?;
-        for v in &c.values {
+        for v in &self.values[c.values.clone()] {
             p.circle((c.px, v.py), 5.0, self.chrome.theme.background, true)?;
             p.circle((c.px, v.py), 3.5, self.series_text[v.series].color, true)?;
         }
@@ -282,22 +288,22 @@ impl LineChart {
     }
 
     fn tooltip_in_locale(&self, c: &Column) -> Tooltip {
-        let rows = c
-            .values
+        let values = &self.values[c.values.clone()];
+        let rows = values
             .iter()
             .map(|v| {
                 let s = &self.series_text[v.series];
                 TooltipRow { label: s.label.clone(), value: format::value(v.value, s.unit), color: s.color }
             })
             .collect();
-        let source = self.chrome.source_text(c.values.iter().map(|v| self.sources[v.source].as_str()));
+        let source = self.chrome.source_text(values.iter().map(|v| self.sources[v.source].as_str()));
         let title = format::period(&c.period.to_string(), self.frequency);
         Tooltip { title, rows, notes: c.notes.clone(), source }
     }
 
     pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
         let c = self.columns.get(hit)?;
-        let top = c.values.iter().map(|v| v.py).fold(f64::INFINITY, f64::min);
+        let top = self.values[c.values.clone()].iter().map(|v| v.py).fold(f64::INFINITY, f64::min);
         Some((c.px, if top.is_finite() { top } else { self.plot.1 }))
     }
 

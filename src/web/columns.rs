@@ -88,8 +88,10 @@ fn length(v: &JsValue) -> usize {
     }
 }
 
-/// Strings of an array, in one copy: joined with newlines in JS, split here. An element that is
-/// not a string, or holds a newline, is an error (a period or source id never has one).
+/// Strings of an array, in one copy: joined with newlines in JS, split here (no call per element).
+/// Elements are read as `String(x)` would write them; a period or source id that is not a string
+/// therefore fails validation as text (an unparsable period, an unknown source). An element holding
+/// a newline is an error (a period or source id never has one).
 fn strings(v: &JsValue, n: usize, what: &str, context: &str, series: &str) -> Result<Vec<String>> {
     let a: &Array = v
         .dyn_ref()
@@ -99,9 +101,6 @@ fn strings(v: &JsValue, n: usize, what: &str, context: &str, series: &str) -> Re
             context,
             format!("series \"{series}\": columns.{what} has {} entries, columns.value {n}", a.length()),
         ));
-    }
-    if let Some(i) = (0..a.length()).find(|&i| !a.get(i).is_string()) {
-        return Err(bad(context, format!("series \"{series}\": columns.{what}[{i}] is not a string")));
     }
     let joined: String = a.join("\n").into();
     let out: Vec<String> = if n == 0 { Vec::new() } else { joined.split('\n').map(str::to_string).collect() };
@@ -125,6 +124,7 @@ fn points(cols: &JsValue, context: &str, series: &str) -> Result<Vec<Point>> {
     }
     let value = get(cols, "value");
     let values: Vec<f64> = if let Some(a) = value.dyn_ref::<Float64Array>() {
+        // One copy of the whole column.
         a.to_vec()
     } else if let Some(a) = value.dyn_ref::<Array>() {
         let mut out = Vec::with_capacity(a.length() as usize);
