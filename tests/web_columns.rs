@@ -149,3 +149,23 @@ fn columns_go_through_the_same_validation() {
         h.remove();
     }
 }
+
+#[wasm_bindgen_test]
+fn warm_up_runs_its_rounds_and_leaves_nothing_on_the_page() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let before = doc.body().unwrap().inner_html();
+    for _ in 0..3 {
+        assert!(dragonbear::web::warm(), "a warm-up round runs the whole path without an error");
+    }
+    assert_eq!(doc.body().unwrap().inner_html(), before, "the warm-up adds nothing to the page");
+    // A chart mounted after the warm-up draws what it draws without it.
+    let (a, b) = (host(), host());
+    let mut ha = mount(&a, &TEXT.into());
+    dragonbear::web::warm();
+    let mut hb = mount(&b, &TEXT.into());
+    assert!(pixels(&a) == pixels(&b));
+    ha.destroy();
+    hb.destroy();
+    a.remove();
+    b.remove();
+}

@@ -18,9 +18,23 @@ export function ready() {
   loading ??= glue.then(async (m) => {
     const exports = await m.default({ module_or_path: wasm });
     M = m;
+    warmUp(m);
     return exports;
   });
   return loading;
+}
+
+/** A few rounds of warm-up in idle time (src/chart/warm.rs): the browser compiles wasm functions
+ * when first called, so without it a page's first big chart runs on baseline code. Never before a
+ * chart's first paint; a page switches it off with `globalThis.dragonbearWarmUp = false`. */
+function warmUp(m) {
+  const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 50));
+  let left = 4;
+  const round = () => {
+    if (globalThis.dragonbearWarmUp === false || !m.warm()) return;
+    if (--left > 0) idle(round, { timeout: 3000 });
+  };
+  idle(round, { timeout: 3000 });
 }
 const loaded = () => {
   if (!M) throw new Error('dragonbear is not loaded yet: await ready() first');

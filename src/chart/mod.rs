@@ -12,6 +12,7 @@ mod table;
 mod tiers;
 mod timeline;
 mod votegrid;
+pub mod warm;
 
 pub use bars::BarChart;
 pub use csv::to_csv;

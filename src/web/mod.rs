@@ -9,6 +9,7 @@ mod download;
 mod listener;
 mod options;
 mod panels;
+mod warm;
 mod widget;
 
 use wasm_bindgen::prelude::*;
@@ -114,6 +115,13 @@ export interface MountOptions {
     error?: string;
 }
 "#;
+
+/// One round of warm-up (see `chart::warm`): the loader calls it a few times while the page is
+/// idle after loading, so that the first big chart runs on compiled code. Returns whether it ran.
+#[wasm_bindgen]
+pub fn warm() -> bool {
+    warm::round().is_ok()
+}
 
 /// Every chart: `[{id, title, domain, description}]`.
 #[wasm_bindgen(unchecked_return_type = "ChartInfo[]")]

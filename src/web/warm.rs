@@ -1,0 +1,84 @@
+//! The browser side of the warm-up (`chart::warm`): one round per call of `warm()`, which the
+//! loader makes a few times in idle time after the module is instantiated. A round also reads a
+//! small columnar dataset object and a small JSON document, so the `data` paths of `mount()` are
+//! compiled too. Drawing goes to a detached 8×8 canvas that is never shown.
+
+use crate::chart::{warm, Frame};
+use crate::data::{parse_dataset, Dataset};
+use crate::render::Theme;
+use js_sys::{Array, Float64Array, Object, Reflect};
+use std::cell::RefCell;
+use wasm_bindgen::{JsCast, JsValue};
+
+thread_local! {
+    static CANVAS: RefCell<Option<web_sys::HtmlCanvasElement>> = const { RefCell::new(None) };
+}
+
+fn canvas() -> Option<web_sys::HtmlCanvasElement> {
+    CANVAS.with(|c| {
+        if c.borrow().is_none() {
+            let made = web_sys::window()?.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
+            *c.borrow_mut() = Some(made);
+        }
+        c.borrow().clone()
+    })
+}
+
+fn set(o: &JsValue, k: &str, v: &JsValue) {
+    let _ = Reflect::set(o, &JsValue::from_str(k), v);
+}
+
+/// The first `n` points of `ds` as a dataset object with columnar series.
+fn columnar(ds: &Dataset, n: usize) -> JsValue {
+    let doc: JsValue = Object::new().into();
+    for (k, v) in [("id", "warm-up"), ("title", "Warm-up"), ("domain", "economic"), ("unit", "ideal_point")] {
+        set(&doc, k, &v.into());
+    }
+    set(&doc, "frequency", &"daily".into());
+    set(&doc, "description", &"Synthetic warm-up data, never shown.".into());
+    let source: JsValue = Object::new().into();
+    for k in ["id", "title", "publisher", "licence", "coverage", "retrieved"] {
+        set(&source, k, &"warm".into());
+    }
+    set(&doc, "sources", &Array::of1(&source));
+    let series = Array::new();
+    for s in &ds.series {
+        let o: JsValue = Object::new().into();
+        set(&o, "id", &s.id.as_str().into());
+        set(&o, "label", &s.label.as_str().into());
+        let cols: JsValue = Object::new().into();
+        let pts = &s.points[..n.min(s.points.len())];
+        set(&cols, "period", &pts.iter().map(|p| JsValue::from_str(&p.period)).collect::<Array>());
+        let values: Vec<f64> = pts.iter().map(|p| p.value).collect();
+        set(&cols, "value", &Float64Array::from(&values[..]));
+        set(&cols, "source", &"warm".into());
+        set(&o, "columns", &cols);
+        series.push(&o);
+    }
+    set(&doc, "series", &series);
+    doc
+}
+
+/// The first `n` points of the first series of `ds` as JSON text in the public schema.
+fn json(ds: &Dataset, n: usize) -> String {
+    let points: Vec<String> = ds.series[0].points[..n]
+        .iter()
+        .map(|p| format!(r#"{{"period":"{}","value":{},"source":"warm"}}"#, p.period, p.value))
+        .collect();
+    format!(
+        r#"{{"id":"warm-up","title":"Warm-up","domain":"economic","unit":"ideal_point","frequency":"daily","description":"d","sources":[{{"id":"warm","title":"w","publisher":"w","licence":"CC0","coverage":"c","retrieved":"r"}}],"series":[{{"id":"s","label":"S","points":[{}]}}]}}"#,
+        points.join(",")
+    )
+}
+
+/// One warm-up round. Errors are returned, not shown: nothing on the page depends on it.
+pub fn round() -> crate::error::Result<usize> {
+    let ds = warm::synthetic(warm::POINTS);
+    super::columns::read(&columnar(&ds, 300), "warm-up")?;
+    parse_dataset(&json(&ds, 300), "warm-up")?;
+    let canvas = canvas().ok_or_else(|| crate::error::Error::Browser("no canvas for the warm-up".into()))?;
+    let mut surface = super::CanvasSurface::new(&canvas)?;
+    let frame =
+        Frame { width: 640.0, height: 400.0, theme: Theme::light(), measure: super::canvas_measure(), x_range: None };
+    warm::exercise(&ds, &frame, &mut surface)
+}
