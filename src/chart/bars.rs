@@ -21,7 +21,7 @@ struct Bar {
     title: String,
     rows: Vec<TooltipRow>,
     notes: Vec<String>,
-    sources: Vec<String>,
+    sources: Vec<std::rc::Rc<str>>,
 }
 
 #[derive(Debug, Clone)]
@@ -52,7 +52,7 @@ impl BarChart {
         let mut periods: Vec<(Period, String)> = ds
             .series
             .iter()
-            .flat_map(|s| s.points.iter().filter_map(|p| Some((Period::parse(&p.period)?, p.period.clone()))))
+            .flat_map(|s| s.points.iter().filter_map(|p| Some((Period::parse(&p.period)?, p.period.to_string()))))
             .collect();
         periods.sort();
         periods.dedup();
@@ -73,7 +73,7 @@ impl BarChart {
         let mut at: Vec<Vec<Option<usize>>> = vec![vec![None; periods.len()]; ds.series.len()];
         for (i, s) in ds.series.iter().enumerate() {
             for (j, p) in s.points.iter().enumerate() {
-                if let Some(&k) = index.get(p.period.as_str()) {
+                if let Some(&k) = index.get(&*p.period) {
                     at[i][k] = Some(j);
                     if !is_hidden(i) {
                         totals[k] += p.value.max(0.0);
@@ -209,7 +209,7 @@ impl BarChart {
             title: b.title.clone(),
             rows: b.rows.clone(),
             notes: b.notes.clone(),
-            source: self.chrome.source_text(b.sources.iter().map(String::as_str)),
+            source: self.chrome.source_text(b.sources.iter().map(|s| &**s)),
         })
     }
 

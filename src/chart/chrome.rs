@@ -138,7 +138,7 @@ impl Chrome {
         let mut used: Vec<&str> = Vec::new();
         for s in &ds.series {
             for p in &s.points {
-                if !used.contains(&p.source.as_str()) {
+                if !used.contains(&&*p.source) {
                     used.push(&p.source);
                 }
             }

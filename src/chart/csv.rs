@@ -13,7 +13,7 @@ pub fn to_csv(ds: &Dataset) -> String {
     });
     for (i, s) in ds.series.iter().enumerate() {
         for p in &s.points {
-            let source = ds.source(&p.source).map_or(p.source.as_str(), |s| s.title.as_str());
+            let source = ds.source(&p.source).map_or(&*p.source, |s| s.title.as_str());
             out.push_str(&field(&s.label));
             out.push(',');
             out.push_str(&field(&p.period));

@@ -91,9 +91,22 @@ impl LineChart {
         let plot_top = plot_top + 6.0;
         let plot_bottom = body_bottom - 22.0;
 
-        // Each period is parsed once: `xs_of[series][point]` is its time (fractional year).
-        let xs_of: Vec<Vec<Option<f64>>> =
-            ds.series.iter().map(|s| s.points.iter().map(|p| x_of(&p.period)).collect()).collect();
+        // Each period is parsed once: `xs_of[series][point]` is its time (fractional year). A period
+        // text shared with the previous series (`Rc`, series on the same periods) is not parsed again.
+        let mut xs_of: Vec<Vec<Option<f64>>> = Vec::with_capacity(ds.series.len());
+        for (si, s) in ds.series.iter().enumerate() {
+            let before = si.checked_sub(1).map(|b| (&ds.series[b].points, &xs_of[b]));
+            let xs: Vec<Option<f64>> = s
+                .points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| match before {
+                    Some((pts, xs)) if pts.get(i).is_some_and(|q| std::rc::Rc::ptr_eq(&q.period, &p.period)) => xs[i],
+                    _ => x_of(&p.period),
+                })
+                .collect();
+            xs_of.push(xs);
+        }
         // Domains: time over every series (toggling keeps the axis still), values over visible ones.
         let (x_lo, x_hi) = min_max(xs_of.iter().flatten().flatten().copied()).unwrap_or((0.0, 1.0));
         // A zoomed range (the reader's) narrows the time axis; values outside it are not drawn.
@@ -149,15 +162,23 @@ impl LineChart {
         };
         let mut series = Vec::new();
         let mut sources: Vec<String> = Vec::new();
-        let mut source_index = |id: &str| -> usize {
-            // Consecutive points almost always share a source: look from the end.
-            match sources.iter().rposition(|s| s == id) {
+        let mut last_source: Option<(std::rc::Rc<str>, usize)> = None;
+        let mut source_index = |id: &std::rc::Rc<str>| -> usize {
+            // Consecutive points almost always share a source (often the same shared text).
+            if let Some((text, k)) = &last_source {
+                if std::rc::Rc::ptr_eq(text, id) {
+                    return *k;
+                }
+            }
+            let k = match sources.iter().rposition(|s| **s == **id) {
                 Some(k) => k,
                 None => {
                     sources.push(id.to_string());
                     sources.len() - 1
                 }
-            }
+            };
+            last_source = Some((id.clone(), k));
+            k
         };
         // Per series, the in-range points: (time key, time, px, py, point index).
         let mut keyed: Vec<Vec<Keyed>> = Vec::with_capacity(ds.series.len());

@@ -39,7 +39,7 @@ pub fn items(ds: &Dataset) -> Vec<(f64, String)> {
                         continue;
                     };
                     let x = (a.to_x() + b.to_x()) / 2.0;
-                    match changes.iter_mut().find(|c| c.0 == w[0].source && c.1 == w[1].source) {
+                    match changes.iter_mut().find(|c| *c.0 == *w[0].source && *c.1 == *w[1].source) {
                         Some(c) => c.2 = c.2.min(x),
                         None => changes.push((&w[0].source, &w[1].source, x)),
                     }

@@ -161,7 +161,7 @@ struct Cell {
     col: usize,
     rect: Rect,
     /// `(value, source id)`, or None where the source has no figure.
-    point: Option<(f64, String)>,
+    point: Option<(f64, std::rc::Rc<str>)>,
     text: String,
     /// Left x of the text.
     text_x: f64,
@@ -276,7 +276,7 @@ impl MatrixChart {
         let mut rows: Vec<Row> = Vec::new();
         for s in &ds.series {
             for p in &s.points {
-                let key = p.label.clone().unwrap_or_else(|| p.period.clone());
+                let key = p.label.clone().unwrap_or_else(|| p.period.to_string());
                 let title = p.note.as_deref().map(first_sentence).filter(|t| !t.is_empty());
                 match rows.iter_mut().find(|r| r.key == key) {
                     Some(r) => {
@@ -288,7 +288,7 @@ impl MatrixChart {
                         symbol: String::new(),
                         date: String::new(),
                         key,
-                        period: p.period.clone(),
+                        period: p.period.to_string(),
                         title,
                         y0: 0.0,
                         y1: 0.0,
@@ -608,9 +608,9 @@ fn summarize(ds: &Dataset, hidden: &[bool]) -> String {
     let mut keys: Vec<(String, String)> = Vec::new();
     for s in &ds.series {
         for p in &s.points {
-            let k = p.label.clone().unwrap_or_else(|| p.period.clone());
+            let k = p.label.clone().unwrap_or_else(|| p.period.to_string());
             if !keys.iter().any(|(kk, _)| *kk == k) {
-                keys.push((k, p.period.clone()));
+                keys.push((k, p.period.to_string()));
             }
         }
     }

@@ -26,7 +26,7 @@ pub fn table_rows(ds: &Dataset, hidden: &[bool]) -> Vec<TableRow> {
                 series: s.label.clone(),
                 period: format!("{label}{}", format::period(&p.period, ds.frequency)),
                 value: format::value(p.value, ds.unit_of(i)),
-                source: ds.source(&p.source).map_or_else(|| p.source.clone(), |s| s.title.clone()),
+                source: ds.source(&p.source).map_or_else(|| p.source.to_string(), |s| s.title.clone()),
                 note: p.note.clone().unwrap_or_default(),
             });
         }

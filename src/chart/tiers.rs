@@ -76,7 +76,7 @@ impl TierChart {
         let (bx0, by0, bx1, by1) = chrome.body;
         let visible: Vec<usize> =
             (0..ds.series.len()).filter(|&i| !is_hidden(i) && !ds.series[i].points.is_empty()).collect();
-        let code_of = |p: &crate::data::Point| p.label.clone().unwrap_or_else(|| p.period.clone());
+        let code_of = |p: &crate::data::Point| p.label.clone().unwrap_or_else(|| p.period.to_string());
         // Headings above the tiles ("Tier 1 · 4 codes") and in a column beside them ("Tier 1 · 4").
         let headings: Vec<(String, String)> = visible
             .iter()
@@ -123,7 +123,7 @@ impl TierChart {
                         text_x: x + (tile_w - tw) / 2.0,
                         code,
                         note: p.note.clone(),
-                        source: p.source.clone(),
+                        source: p.source.to_string(),
                     });
                 }
                 let rows = pts.len().div_ceil(per_row) as f64;

@@ -110,7 +110,7 @@ impl TimelineChart {
                     title: format::period(&p.period, Frequency::Daily),
                     rows,
                     notes: p.note.iter().cloned().collect(),
-                    source: chrome.source_text([p.source.as_str()]),
+                    source: chrome.source_text([&*p.source]),
                 });
             }
         }

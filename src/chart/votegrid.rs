@@ -226,7 +226,7 @@ impl VoteGridChart {
                     block: b,
                     rect: (sx, sy, sx + side, sy + side),
                     vote: Vote::of(p.value),
-                    country: p.label.clone().unwrap_or_else(|| p.period.clone()),
+                    country: p.label.clone().unwrap_or_else(|| p.period.to_string()),
                     mark,
                 });
             }
@@ -241,7 +241,7 @@ impl VoteGridChart {
                 let v = s
                     .points
                     .iter()
-                    .map(|p| (p.label.clone().unwrap_or_else(|| p.period.clone()), p.value, p.source.clone()))
+                    .map(|p| (p.label.clone().unwrap_or_else(|| p.period.to_string()), p.value, p.source.to_string()))
                     .collect();
                 (s.label.clone(), v)
             })

@@ -19,10 +19,10 @@ pub const POINTS: usize = 1500;
 /// A deterministic synthetic dataset (3 series × `n` consecutive days from 2001-01-01; values a
 /// fixed zigzag). Not data: it is never shown.
 pub fn synthetic(n: usize) -> Dataset {
-    let mut periods = Vec::with_capacity(n);
+    let mut periods: Vec<std::rc::Rc<str>> = Vec::with_capacity(n);
     let (mut y, mut m, mut d) = (2001, 1u8, 1u8);
     for _ in 0..n {
-        periods.push(crate::data::Period { year: y, month: Some(m), day: Some(d) }.to_string());
+        periods.push(crate::data::Period { year: y, month: Some(m), day: Some(d) }.to_string().into());
         d += 1;
         if d > crate::data::period::days_in_month(y, m) {
             d = 1;
@@ -104,8 +104,8 @@ mod tests {
     fn a_round_validates_lays_out_draws_and_hits() {
         let ds = synthetic(POINTS);
         assert_eq!(ds.point_count(), 3 * POINTS);
-        assert_eq!(ds.series[0].points[0].period, "2001-01-01");
-        assert_eq!(ds.series[0].points[59].period, "2001-03-01");
+        assert_eq!(ds.series[0].points[0].period.as_ref(), "2001-01-01");
+        assert_eq!(ds.series[0].points[59].period.as_ref(), "2001-03-01");
         let frame =
             Frame { width: 640.0, height: 400.0, theme: Theme::light(), measure: default_measure(), x_range: None };
         let mut svg = String::new();

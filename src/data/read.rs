@@ -7,6 +7,7 @@
 
 use super::json::{Error, ErrorKind, Parser, Result, Token};
 use super::schema::{Dataset, Domain, Event, Frequency, Point, Series, Source, Unit};
+use std::rc::Rc;
 
 /// Reads a whole document as a dataset (nothing but whitespace may follow it).
 pub fn dataset(src: &str) -> Result<Dataset> {
@@ -99,6 +100,20 @@ fn unexpected(p: &mut Parser<'_>, t: Token, expected: &str) -> Error {
 fn string(p: &mut Parser<'_>) -> Result<String> {
     match p.peek()? {
         Token::String => Ok(p.string_at()?.into_owned()),
+        t => Err(unexpected(p, t, "a string")),
+    }
+}
+
+/// A string as an `Rc<str>`: `before` itself (no copy) when it holds the same text.
+fn shared_string(p: &mut Parser<'_>, before: Option<&Rc<str>>) -> Result<Rc<str>> {
+    match p.peek()? {
+        Token::String => {
+            let s = p.string_at()?;
+            Ok(match before {
+                Some(b) if **b == *s => b.clone(),
+                _ => Rc::from(&*s),
+            })
+        }
         t => Err(unexpected(p, t, "a string")),
     }
 }
@@ -201,7 +216,10 @@ fn read_dataset(p: &mut Parser<'_>) -> Result<Dataset> {
             "description" => field(p, &mut description, "description", string)?,
             "notes" => field(p, &mut notes, "notes", |p| seq(p, string))?,
             "sources" => field(p, &mut sources, "sources", |p| seq(p, read_source))?,
-            "series" => field(p, &mut series, "series", |p| seq(p, read_series))?,
+            "series" => field(p, &mut series, "series", |p| {
+                let mut shared = Shared::default();
+                seq(p, |p| read_series(p, &mut shared))
+            })?,
             "events" => field(p, &mut events, "events", |p| seq(p, read_event))?,
             other => return Err(unknown_field(p, other, DATASET_FIELDS)),
         }
@@ -255,7 +273,15 @@ fn read_source(p: &mut Parser<'_>) -> Result<Source> {
     })
 }
 
-fn read_series(p: &mut Parser<'_>) -> Result<Series> {
+/// Texts points share instead of each holding a copy: the source id of the point before, and the
+/// previous series' periods (series of a dataset mostly run over the same periods).
+#[derive(Default)]
+struct Shared {
+    source: Option<Rc<str>>,
+    periods: Vec<Rc<str>>,
+}
+
+fn read_series(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Series> {
     begin_struct(p, "Series")?;
     let (mut id, mut label, mut unit, mut note, mut points) = (None, None, None, None, None);
     let mut first = true;
@@ -266,7 +292,15 @@ fn read_series(p: &mut Parser<'_>) -> Result<Series> {
             "label" => field(p, &mut label, "label", string)?,
             "unit" => field(p, &mut unit, "unit", |p| opt_variant(p, UNITS))?,
             "note" => field(p, &mut note, "note", opt_string)?,
-            "points" => field(p, &mut points, "points", |p| seq(p, read_point))?,
+            "points" => field(p, &mut points, "points", |p| {
+                let mut index = 0;
+                let points = seq(p, |p| {
+                    index += 1;
+                    read_point(p, shared, index - 1)
+                })?;
+                shared.periods = points.iter().map(|q: &Point| q.period.clone()).collect();
+                Ok(points)
+            })?,
             other => return Err(unknown_field(p, other, SERIES_FIELDS)),
         }
     }
@@ -279,16 +313,19 @@ fn read_series(p: &mut Parser<'_>) -> Result<Series> {
     })
 }
 
-fn read_point(p: &mut Parser<'_>) -> Result<Point> {
+fn read_point(p: &mut Parser<'_>, shared: &mut Shared, index: usize) -> Result<Point> {
     begin_struct(p, "Point")?;
     let (mut period, mut value, mut source, mut label, mut note) = (None, None, None, None, None);
     let mut first = true;
     while let Some(key) = p.key(first)? {
         first = false;
         match &*key {
-            "period" => field(p, &mut period, "period", string)?,
+            "period" => field(p, &mut period, "period", |p| shared_string(p, shared.periods.get(index)))?,
             "value" => field(p, &mut value, "value", f64)?,
-            "source" => field(p, &mut source, "source", string)?,
+            "source" => {
+                field(p, &mut source, "source", |p| shared_string(p, shared.source.as_ref()))?;
+                shared.source = source.clone();
+            }
             "label" => field(p, &mut label, "label", opt_string)?,
             "note" => field(p, &mut note, "note", opt_string)?,
             other => return Err(unknown_field(p, other, POINT_FIELDS)),
@@ -363,7 +400,7 @@ mod tests {
         assert_eq!((ds.sources[0].url.as_deref(), ds.sources[0].commit.as_deref()), (None, Some("abc")));
         assert_eq!((ds.series[0].unit, ds.series[0].note.as_deref()), (Some(Unit::Count), None));
         let escaped = doc(r#"{"period":"2001","value":1,"source":"\u0073"}"#);
-        assert_eq!(dataset(&escaped).unwrap().series[0].points[1].source, "s");
+        assert_eq!(dataset(&escaped).unwrap().series[0].points[1].source.as_ref(), "s");
     }
 
     #[test]

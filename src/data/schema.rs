@@ -6,6 +6,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
+use std::rc::Rc;
 
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
@@ -157,11 +158,12 @@ pub struct Series {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Point {
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub period: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Shared (`Rc`), not copied, where many points have the
+    /// same text: series on the same periods, big columnar data (see `web/columns.rs`).
+    pub period: Rc<str>,
     pub value: f64,
-    /// Id of an entry of the dataset's `sources`.
-    pub source: String,
+    /// Id of an entry of the dataset's `sources` (shared by the points that name it).
+    pub source: Rc<str>,
     /// What the point is, where the period alone does not say it (a country, a draft symbol).
     #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub label: Option<String>,

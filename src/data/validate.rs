@@ -8,6 +8,7 @@
 use super::period::Period;
 use super::schema::{Dataset, Frequency};
 use crate::error::{Error, Result};
+use std::rc::Rc;
 
 /// Most points one dataset may hold (all series together).
 pub const MAX_POINTS: usize = 200_000;
@@ -78,6 +79,10 @@ pub fn validate(ds: &Dataset) -> Result<()> {
     if ds.series.is_empty() {
         return Err(Error::invalid(&at_ds, "no series"));
     }
+    // Texts shared between points (`Rc`) are checked once: the last source id found, and the
+    // previous series' periods with their parsed values.
+    let mut known_source: Option<&Rc<str>> = None;
+    let mut parsed: Vec<(&Rc<str>, Period)> = Vec::new();
     for (si, s) in ds.series.iter().enumerate() {
         let at_s = format!("{at_ds}, series \"{}\"", clip(&s.id));
         if s.id.trim().is_empty() {
@@ -96,11 +101,16 @@ pub fn validate(ds: &Dataset) -> Result<()> {
         }
         let unit = ds.unit_of(si);
         let mut prev: Option<Period> = None;
+        let before = std::mem::take(&mut parsed);
         for (pi, p) in s.points.iter().enumerate() {
             // Built only when a message needs it: formatting per point would dominate big documents.
             let at_p = || format!("{at_s}, point {} (period \"{}\")", pi + 1, clip(&p.period));
-            let period = Period::parse(&p.period)
-                .ok_or_else(|| Error::invalid(at_p(), "the period is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))?;
+            let period = match before.get(pi) {
+                Some((text, period)) if Rc::ptr_eq(text, &p.period) => *period,
+                _ => Period::parse(&p.period)
+                    .ok_or_else(|| Error::invalid(at_p(), "the period is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))?,
+            };
+            parsed.push((&p.period, period));
             let want = match ds.frequency {
                 Frequency::Annual | Frequency::Session => Some(0),
                 Frequency::Monthly => Some(1),
@@ -154,8 +164,11 @@ pub fn validate(ds: &Dataset) -> Result<()> {
                     format!("value {} is above 100 % for unit {}", p.value, unit.as_str()),
                 ));
             }
-            if ds.source(&p.source).is_none() {
-                return Err(Error::invalid(at_p(), format!("unknown source id \"{}\"", clip(&p.source))));
+            if !known_source.is_some_and(|k| Rc::ptr_eq(k, &p.source)) {
+                if ds.source(&p.source).is_none() {
+                    return Err(Error::invalid(at_p(), format!("unknown source id \"{}\"", clip(&p.source))));
+                }
+                known_source = Some(&p.source);
             }
             if let Some(l) = &p.label {
                 check_text(&at_p(), "label", l)?;

@@ -124,12 +124,12 @@ mod tests {
         let ds = bundled_dataset("trade-annual").unwrap();
         let c = apply(&ds, Mode::Change);
         let total = c.series.iter().find(|s| s.id == "total").unwrap();
-        let v = |p: &str| ds.series[0].points.iter().find(|q| q.period == p).unwrap().value;
-        let p2014 = total.points.iter().find(|q| q.period == "2014").unwrap();
+        let v = |p: &str| ds.series[0].points.iter().find(|q| *q.period == *p).unwrap().value;
+        let p2014 = total.points.iter().find(|q| &*q.period == "2014").unwrap();
         assert_eq!(p2014.value, round4((v("2014") / v("2013") - 1.0) * 100.0));
         // China's exports: 2021 is a gap in the source, so neither 2021 nor 2022 has a change.
         let ex = c.series.iter().find(|s| s.id == "cn-exports").unwrap();
-        assert!(ex.points.iter().all(|p| p.period != "2021" && p.period != "2022"));
+        assert!(ex.points.iter().all(|p| &*p.period != "2021" && &*p.period != "2022"));
         assert_eq!(c.unit, Unit::ChangePercent);
     }
 
@@ -139,14 +139,14 @@ mod tests {
         let s = apply(&ds, Mode::Share);
         assert!(s.series.iter().all(|x| x.id != "total"));
         let ex = &s.series[0];
-        let p = ex.points.iter().find(|q| q.period == "2020").unwrap();
-        let t = ds.series[0].points.iter().find(|q| q.period == "2020").unwrap().value;
-        let e = ds.series[1].points.iter().find(|q| q.period == "2020").unwrap().value;
+        let p = ex.points.iter().find(|q| &*q.period == "2020").unwrap();
+        let t = ds.series[0].points.iter().find(|q| &*q.period == "2020").unwrap().value;
+        let e = ds.series[1].points.iter().find(|q| &*q.period == "2020").unwrap().value;
         assert_eq!(p.value, round4(e / t * 100.0));
         // Arms by category: shares of the year's sum add up to 100 where the year has deliveries.
         let arms = apply(&bundled_dataset("arms-ru-cn").unwrap(), Mode::Share);
         let sum: f64 =
-            arms.series.iter().filter_map(|s| s.points.iter().find(|p| p.period == "2005")).map(|p| p.value).sum();
+            arms.series.iter().filter_map(|s| s.points.iter().find(|p| &*p.period == "2005")).map(|p| p.value).sum();
         assert!((sum - 100.0).abs() < 0.01, "{sum}");
     }
 }

@@ -54,7 +54,7 @@ impl Dots {
         let ex = self.series(CHINA, partner, EXPORTS);
         let im = self.series(CHINA, partner, IMPORTS);
         let bn = |y: &i32, v: f64| Point {
-            period: y.to_string(),
+            period: y.to_string().into(),
             value: round(v / 1000.0, 6),
             source: src.into(),
             label: None,
@@ -109,7 +109,7 @@ fn share(d: &Dots, reporter: &str, partner: &str, src: &str) -> Vec<Point> {
         if let (Some(i), Some(w1), Some(w2)) = (pi.get(y), we.get(y), wi.get(y)) {
             if w1 + w2 > 0.0 {
                 out.push(Point {
-                    period: y.to_string(),
+                    period: y.to_string().into(),
                     value: round((e + i) / (w1 + w2) * 100.0, 4),
                     source: src.into(),
                     label: None,

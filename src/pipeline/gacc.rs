@@ -211,7 +211,7 @@ pub fn choose(rows: &[Row], for_subtraction: bool) -> BTreeMap<(Kind, i32, u32),
 }
 
 fn point(period: String, value: f64, note: String) -> Point {
-    Point { period, value, source: SOURCE_ID.into(), label: None, note: Some(note) }
+    Point { period: period.into(), value, source: SOURCE_ID.into(), label: None, note: Some(note) }
 }
 
 /// Full-year GACC points per field (`[total, exports, imports]`), from 2021.

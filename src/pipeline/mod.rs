@@ -69,7 +69,7 @@ fn cross_check_agreement(all: &mut [Dataset]) {
         all.iter()
             .find(|d| d.id == ds)
             .and_then(|d| d.series.iter().find(|s| s.id == series))
-            .map(|s| s.points.iter().map(|p| (p.period.clone(), p.value)).collect())
+            .map(|s| s.points.iter().map(|p| (p.period.to_string(), p.value)).collect())
             .unwrap_or_default()
     };
     let index = find(all, "unga-agreement", "china-russia");

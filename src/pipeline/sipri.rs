@@ -94,7 +94,7 @@ fn in_range(y: i32) -> bool {
 }
 
 fn pt(year: i32, value: f64, note: Option<String>) -> Point {
-    Point { period: year.to_string(), value, source: SRC.into(), label: None, note }
+    Point { period: year.to_string().into(), value, source: SRC.into(), label: None, note }
 }
 
 pub fn arms_ru_cn(rows: &[Delivery]) -> Result<Dataset, String> {
@@ -180,7 +180,7 @@ pub fn arms_cn_ru(rows: &[Delivery]) -> Result<Dataset, String> {
     let points = sel
         .iter()
         .map(|r| Point {
-            period: r.year.to_string(),
+            period: r.year.to_string().into(),
             value: round(r.tiv, 6),
             source: SRC.into(),
             label: Some(format!("{} ({})", r.designation, r.description)),

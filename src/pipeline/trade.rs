@@ -16,7 +16,7 @@ pub fn trade_annual(d: &Dots, rows: &[gacc::Row]) -> Result<Dataset, String> {
     let gacc_pts = gacc::annual(rows);
     let mut series = Vec::new();
     for (f, (id, _)) in gacc::FIELDS.iter().enumerate() {
-        let mut points: Vec<Point> = dots_pts[f].iter().filter(|p| p.period.as_str() <= "2020").cloned().collect();
+        let mut points: Vec<Point> = dots_pts[f].iter().filter(|p| &*p.period <= "2020").cloned().collect();
         let last_dots = points.last().map(|p| p.period.clone()).unwrap_or_default();
         let mut first = true;
         for p in &gacc_pts[f] {

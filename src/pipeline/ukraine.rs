@@ -208,7 +208,7 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
             };
             match chosen {
                 Some((value, source, why)) => points.push(Point {
-                    period: r.date.clone(),
+                    period: r.date.clone().into(),
                     value,
                     source: source.into(),
                     label: Some(r.label.clone()),
@@ -274,7 +274,7 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
         for r in &res {
             match &r.tally[k] {
                 Some((v, src, url)) => points.push(Point {
-                    period: r.date.clone(),
+                    period: r.date.clone().into(),
                     value: *v,
                     source: (*src).into(),
                     label: Some(r.label.clone()),
@@ -322,7 +322,7 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
             let value = code(v)
                 .ok_or_else(|| format!("{MEMBERS}: line {}, column vote: \"{v}\" is not Y, N, A or X", m.line(i)))?;
             points.push(Point {
-                period: date.clone(),
+                period: date.clone().into(),
                 value,
                 source: "ukraine-viz".into(),
                 label: Some(m.cell(i, m_name).to_string()),

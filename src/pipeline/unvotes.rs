@@ -94,7 +94,7 @@ pub fn unga_coincidence(raw_dir: &Path) -> Result<Dataset, String> {
         tally
             .iter()
             .map(|(y, (n, same, score))| Point {
-                period: y.to_string(),
+                period: y.to_string().into(),
                 value: round(if half { score / f64::from(*n) } else { f64::from(*same) / f64::from(*n) }, 6),
                 source: SRC.into(),
                 label: None,

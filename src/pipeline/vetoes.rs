@@ -168,7 +168,7 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
             .iter()
             .filter(|v| v.by[k])
             .map(|v| Point {
-                period: v.date.clone(),
+                period: v.date.clone().into(),
                 value: 1.0,
                 source: v.source.into(),
                 label: Some(v.label.clone()),
@@ -219,7 +219,7 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
                 let n = counts.get(&(k, y)).copied().unwrap_or(0);
                 let source = if y > 2022 { "unsc-vetoes-press" } else { "unsc-vetoes-compiled" };
                 Point {
-                    period: y.to_string(),
+                    period: y.to_string().into(),
                     value: f64::from(n),
                     source: source.into(),
                     label: None,

@@ -47,7 +47,7 @@ pub fn agreement_points(raw_dir: &Path, iso3c: &str, column: &str) -> Result<Vec
         }
         if let Some(v) = number(FILE, line, column, r.get(c_val).unwrap_or(""))? {
             points.push(Point {
-                period: format!("{}", session + 1945),
+                period: format!("{}", session + 1945).into(),
                 value: v,
                 source: "voeten-idealpoints".into(),
                 label: None,

@@ -11,6 +11,7 @@
 use crate::data::{parse_document, validate, Dataset, Point, MAX_POINTS};
 use crate::error::{Error, Result};
 use js_sys::{Array, Float64Array, Object, Reflect, JSON};
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 
 fn get(o: &JsValue, key: &str) -> JsValue {
@@ -69,9 +70,11 @@ pub fn read(data: &JsValue, context: &str) -> Result<Dataset> {
         .map_err(|_| bad(context, "the object cannot be written as JSON (a cycle or a BigInt?)"))?
         .into();
     let mut ds = parse_document(&text, context)?;
+    // Series given the same period array (the usual case) share its texts.
+    let mut periods: Option<(JsValue, Vec<Rc<str>>)> = None;
     for (s, cols) in ds.series.iter_mut().zip(columns) {
         if let Some(cols) = cols {
-            s.points = points(&cols, context, &s.id)?;
+            s.points = points(&cols, &mut periods, context, &s.id)?;
         }
     }
     validate(&ds)?;
@@ -91,8 +94,8 @@ fn length(v: &JsValue) -> usize {
 /// Strings of an array, in one copy: joined with newlines in JS, split here (no call per element).
 /// Elements are read as `String(x)` would write them; a period or source id that is not a string
 /// therefore fails validation as text (an unparsable period, an unknown source). An element holding
-/// a newline is an error (a period or source id never has one).
-fn strings(v: &JsValue, n: usize, what: &str, context: &str, series: &str) -> Result<Vec<String>> {
+/// a newline is an error (a period or source id never has one). Equal neighbours share one text.
+fn strings(v: &JsValue, n: usize, what: &str, context: &str, series: &str) -> Result<Vec<Rc<str>>> {
     let a: &Array = v
         .dyn_ref()
         .ok_or_else(|| bad(context, format!("series \"{series}\": columns.{what} must be an array of strings")))?;
@@ -103,14 +106,26 @@ fn strings(v: &JsValue, n: usize, what: &str, context: &str, series: &str) -> Re
         ));
     }
     let joined: String = a.join("\n").into();
-    let out: Vec<String> = if n == 0 { Vec::new() } else { joined.split('\n').map(str::to_string).collect() };
+    let mut out: Vec<Rc<str>> = Vec::with_capacity(n);
+    for part in joined.split('\n').take(if n == 0 { 0 } else { n + 1 }) {
+        let shared = match out.last() {
+            Some(last) if **last == *part => last.clone(),
+            _ => Rc::from(part),
+        };
+        out.push(shared);
+    }
     if out.len() != n {
         return Err(bad(context, format!("series \"{series}\": an entry of columns.{what} contains a line break")));
     }
     Ok(out)
 }
 
-fn points(cols: &JsValue, context: &str, series: &str) -> Result<Vec<Point>> {
+fn points(
+    cols: &JsValue,
+    shared: &mut Option<(JsValue, Vec<Rc<str>>)>,
+    context: &str,
+    series: &str,
+) -> Result<Vec<Point>> {
     if !cols.is_object() {
         return Err(bad(context, format!("series \"{series}\": columns must be an object")));
     }
@@ -142,10 +157,18 @@ fn points(cols: &JsValue, context: &str, series: &str) -> Result<Vec<Point>> {
         ));
     };
     let n = values.len();
-    let periods = strings(&get(cols, "period"), n, "period", context, series)?;
+    let period = get(cols, "period");
+    let periods = match shared {
+        Some((array, texts)) if *array == period && texts.len() == n => texts.clone(),
+        _ => {
+            let texts = strings(&period, n, "period", context, series)?;
+            *shared = Some((period, texts.clone()));
+            texts
+        }
+    };
     let source = get(cols, "source");
-    let sources: Vec<String> = match source.as_string() {
-        Some(one) => vec![one; n],
+    let sources: Vec<Rc<str>> = match source.as_string() {
+        Some(one) => vec![Rc::from(one); n],
         None => strings(&source, n, "source", context, series)?,
     };
     Ok(periods
