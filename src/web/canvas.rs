@@ -20,6 +20,40 @@ pub struct CanvasSurface {
     font: Option<(f64, bool)>,
     align: Option<&'static str>,
     baseline: Option<&'static str>,
+    /// Device-px box around everything drawn so far (`None`: nothing); text makes it `Everywhere`.
+    drawn: Drawn,
+}
+
+/// Where a surface has drawn: what the hover layer clears before the next hover.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Drawn {
+    #[default]
+    Nothing,
+    /// `(x0, y0, x1, y1)` in device px.
+    Box(f64, f64, f64, f64),
+    Everywhere,
+}
+
+impl Drawn {
+    /// This and a box around `a`–`b` grown by `margin`.
+    fn with(self, a: Px, b: Px, margin: f64) -> Drawn {
+        let (x0, x1) = ((a.0.min(b.0)) as f64 - margin, (a.0.max(b.0)) as f64 + margin);
+        let (y0, y1) = ((a.1.min(b.1)) as f64 - margin, (a.1.max(b.1)) as f64 + margin);
+        match self {
+            Drawn::Nothing => Drawn::Box(x0, y0, x1, y1),
+            Drawn::Box(p0, q0, p1, q1) => Drawn::Box(p0.min(x0), q0.min(y0), p1.max(x1), q1.max(y1)),
+            Drawn::Everywhere => Drawn::Everywhere,
+        }
+    }
+
+    /// Both areas.
+    pub fn union(self, other: Drawn) -> Drawn {
+        match other {
+            Drawn::Nothing => self,
+            Drawn::Box(x0, y0, x1, y1) => self.with((x0 as i32, y0 as i32), (x1.ceil() as i32, y1.ceil() as i32), 0.0),
+            Drawn::Everywhere => Drawn::Everywhere,
+        }
+    }
 }
 
 impl CanvasSurface {
@@ -31,7 +65,21 @@ impl CanvasSurface {
             .flatten()
             .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
             .ok_or_else(|| Error::Browser("no 2D canvas context".into()))?;
-        Ok(CanvasSurface { ctx, fill: None, stroke: None, line_width: None, font: None, align: None, baseline: None })
+        Ok(CanvasSurface {
+            ctx,
+            fill: None,
+            stroke: None,
+            line_width: None,
+            font: None,
+            align: None,
+            baseline: None,
+            drawn: Drawn::Nothing,
+        })
+    }
+
+    /// Where this surface has drawn since it was made.
+    pub fn drawn(&self) -> Drawn {
+        self.drawn
     }
 
     fn set_fill(&mut self, color: Rgb, alpha: f64) {
@@ -63,6 +111,7 @@ impl Surface for CanvasSurface {
         if pen.alpha == 0.0 {
             return Ok(());
         }
+        self.drawn = self.drawn.with(a, b, pen.width as f64 + 2.0);
         let (x, y, w, h) = (a.0 as f64, a.1 as f64, (b.0 - a.0) as f64, (b.1 - a.1) as f64);
         if fill {
             self.set_fill(pen.color, pen.alpha);
@@ -78,6 +127,7 @@ impl Surface for CanvasSurface {
         if pen.alpha == 0.0 {
             return Ok(());
         }
+        self.drawn = self.drawn.with(a, b, pen.width as f64 + 2.0);
         // Vertical and horizontal lines move half a pixel left/up so a 1 px line covers one
         // pixel row or column instead of blurring over two.
         let (mut a, mut b) = ((a.0 as f64, a.1 as f64), (b.0 as f64, b.1 as f64));
@@ -101,6 +151,9 @@ impl Surface for CanvasSurface {
         if pen.alpha == 0.0 {
             return Ok(());
         }
+        for p in points {
+            self.drawn = self.drawn.with(*p, *p, pen.width as f64 + 2.0);
+        }
         self.ctx.begin_path();
         if let Some((first, rest)) = points.split_first() {
             self.set_line(pen);
@@ -117,6 +170,9 @@ impl Surface for CanvasSurface {
         if pen.alpha == 0.0 {
             return Ok(());
         }
+        let r = radius as i32;
+        self.drawn =
+            self.drawn.with((center.0 - r, center.1 - r), (center.0 + r, center.1 + r), pen.width as f64 + 2.0);
         if fill {
             self.set_fill(pen.color, pen.alpha);
         } else {
@@ -135,6 +191,7 @@ impl Surface for CanvasSurface {
     }
 
     fn text(&mut self, text: &str, at: Px, size: f64, bold: bool, color: Rgb, anchor: Anchor) -> Result<()> {
+        self.drawn = Drawn::Everywhere;
         let (align, baseline) = match anchor {
             Anchor::LeftTop => ("start", "top"),
             Anchor::LeftMiddle => ("start", "middle"),

@@ -22,7 +22,7 @@ canvas { position: absolute; left: 0; top: 0; display: block; width: 100% !impor
   border: 0 !important; padding: 0 !important; margin: 0 !important; }
 canvas.hover { pointer-events: auto; }
 canvas.base:focus-visible { outline: 2px solid #0072b2; outline-offset: 2px; }
-.tooltip { position: absolute; z-index: 2; pointer-events: none; max-width: min(280px, 80%);
+.tooltip { position: absolute; left: 0; top: 0; z-index: 2; pointer-events: none; max-width: min(280px, 80%);
   background: #ffffff; color: #1a1a1a; border: 1px solid #c8c8c8; border-radius: 4px;
   box-shadow: 0 2px 8px rgba(0,0,0,.18); padding: 6px 8px; font-size: 12px; line-height: 1.35; }
 .dark .tooltip { background: #23262d; color: #ececec; border-color: #4a4e57; }
@@ -90,6 +90,9 @@ pub struct Dom {
     pub error: HtmlElement,
     /// Visually hidden, `aria-live`: what the keyboard cursor is on.
     pub live: HtmlElement,
+    /// What the tooltip's nodes hold now, slot by slot: a hover rewrites only what changed, so the
+    /// browser re-lays out as little as possible.
+    pub tip_text: std::cell::RefCell<Vec<String>>,
 }
 
 /// The toolbar's buttons.
@@ -178,7 +181,21 @@ pub fn build(host: &HtmlElement) -> Result<Dom, JsValue> {
     root.append_child(&error)?;
     root.append_child(&live)?;
     shadow.append_child(&root)?;
-    Ok(Dom { shadow, root, stage, base, hover, tooltip, table, sources, toolbar, buttons, error, live })
+    Ok(Dom {
+        shadow,
+        root,
+        stage,
+        base,
+        hover,
+        tooltip,
+        table,
+        sources,
+        toolbar,
+        buttons,
+        error,
+        live,
+        tip_text: Default::default(),
+    })
 }
 
 /// Fills the tooltip with text nodes (never HTML) and places it beside `anchor` (CSS px).
@@ -189,36 +206,92 @@ pub fn show_tooltip(
     stage_w: f64,
     focused: Option<usize>,
 ) -> Result<(), JsValue> {
-    // The tooltip's nodes are made once and reused on every hover: only text and colours change.
+    // The tooltip's nodes are made once and reused on every hover, and only what differs from
+    // the last hover is written (`tip_text` remembers it, slot by slot: the title, four slots per
+    // row, then the notes, then the source line).
+    const ROW: usize = 1;
+    const NOTE: usize = ROW + 4 * crate::data::MAX_SERIES;
+    const SOURCE: usize = NOTE + crate::data::MAX_EVENTS;
     let tip = &dom.tooltip;
+    let mut was = dom.tip_text.borrow_mut();
+    if was.len() <= SOURCE {
+        was.resize(SOURCE + 1, String::new());
+    }
+    let mut changed = |slot: usize, now: &str| -> bool {
+        let old = &mut was[slot.min(SOURCE)];
+        if old == now {
+            return false;
+        }
+        now.clone_into(old);
+        true
+    };
     let title = child(tip, 0, "div", "tt-title")?;
     let rows = child(tip, 1, "div", "tt-rows")?;
     let notes = child(tip, 2, "div", "tt-notes")?;
     let source = child(tip, 3, "div", "tt-source")?;
-    title.set_text_content(Some(&t.title));
+    if changed(0, &t.title) {
+        title.set_text_content(Some(&t.title));
+    }
+    let made = rows.child_element_count() as usize;
     for (k, r) in t.rows.iter().enumerate() {
         let row = child(&rows, k as u32, "div", "tt-row")?;
-        row.set_class_name(if focused == Some(k) { "tt-row focused" } else { "tt-row" });
-        child(&row, 0, "span", "tt-swatch")?.style().set_property("background", &Theme::css(r.color))?;
-        child(&row, 1, "span", "tt-label")?.set_text_content(Some(&r.label));
-        child(&row, 2, "span", "tt-value")?.set_text_content(Some(&r.value));
+        let (fresh, at) = (k >= made, ROW + 4 * k);
+        let class = if focused == Some(k) { "tt-row focused" } else { "tt-row" };
+        if changed(at, class) | fresh {
+            row.set_class_name(class);
+        }
+        let colour = Theme::css(r.color);
+        if changed(at + 1, &colour) | fresh {
+            child(&row, 0, "span", "tt-swatch")?.style().set_property("background", &colour)?;
+        }
+        if changed(at + 2, &r.label) | fresh {
+            child(&row, 1, "span", "tt-label")?.set_text_content(Some(&r.label));
+        }
+        if changed(at + 3, &r.value) | fresh {
+            child(&row, 2, "span", "tt-value")?.set_text_content(Some(&r.value));
+        }
     }
-    trim(&rows, t.rows.len() as u32);
+    if t.rows.len() < made {
+        trim(&rows, t.rows.len() as u32);
+        for k in t.rows.len()..made {
+            for j in 0..4 {
+                changed(ROW + 4 * k + j, "");
+            }
+        }
+    }
+    let made_notes = notes.child_element_count() as usize;
     for (k, n) in t.notes.iter().enumerate() {
-        child(&notes, k as u32, "div", "tt-note")?.set_text_content(Some(n));
+        if changed(NOTE + k, n) | (k >= made_notes) {
+            child(&notes, k as u32, "div", "tt-note")?.set_text_content(Some(n));
+        }
     }
-    trim(&notes, t.notes.len() as u32);
-    source.set_text_content(Some(&t.source));
+    if t.notes.len() < made_notes {
+        trim(&notes, t.notes.len() as u32);
+        for k in t.notes.len()..made_notes {
+            changed(NOTE + k, "");
+        }
+    }
+    if changed(SOURCE, &t.source) {
+        source.set_text_content(Some(&t.source));
+    }
+    drop(was);
     tip.set_hidden(false);
-    let w = tip.offset_width() as f64;
-    let h = tip.offset_height() as f64;
-    let mut left = anchor.0 + 14.0;
-    if left + w > stage_w - 4.0 {
-        left = (anchor.0 - 14.0 - w).max(4.0);
-    }
-    let top = (anchor.1 - h / 2.0).max(4.0);
-    tip.style().set_property("left", &format!("{left:.0}px"))?;
-    tip.style().set_property("top", &format!("{top:.0}px"))?;
+    // Placed without reading the tooltip's size (which would force a layout on every move): it
+    // goes right of the anchor unless its widest possible box would cross the stage's edge, then
+    // left of it; CSS translates keep it inside the stage whatever its final size.
+    let widest = (stage_w * 0.8).min(280.0);
+    let (left, dx) = if anchor.0 + 14.0 + widest > stage_w - 4.0 {
+        let left = anchor.0 - 14.0;
+        (left, format!("max(-100%, calc(4px - {left:.0}px))"))
+    } else {
+        (anchor.0 + 14.0, "0px".to_string())
+    };
+    // One property (a transform moves the box without a new layout of the stage).
+    let top = anchor.1;
+    tip.style().set_property(
+        "transform",
+        &format!("translate(calc({left:.0}px + {dx}), calc({top:.0}px + max(-50%, calc(4px - {top:.0}px))))"),
+    )?;
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 //! observers and listeners it owns. Redraws are coalesced into one `requestAnimationFrame`; the
 //! hover layer redraws without touching the base canvas. Dropping the widget releases everything.
 
-use super::canvas::CanvasSurface;
+use super::canvas::{CanvasSurface, Drawn};
 use super::dom::{self, Dom};
 use super::js_err;
 use super::listener::Listener;
@@ -57,6 +57,8 @@ struct Widget {
     relative: bool,
     dirty_base: bool,
     dirty_hover: bool,
+    /// Where the hover layer holds a drawing (cleared before the next hover is drawn).
+    hover_drawn: Drawn,
     raf: Option<i32>,
     raf_closure: Option<Closure<dyn FnMut()>>,
     listeners: Vec<Listener>,
@@ -165,6 +167,7 @@ pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
         relative: false,
         dirty_base: false,
         dirty_hover: false,
+        hover_drawn: Drawn::Nothing,
         raf: None,
         raf_closure: None,
         listeners: Vec::new(),
@@ -664,6 +667,8 @@ impl Widget {
             c.set_height((h * dpr).round() as u32);
             c.style().set_property("height", &format!("{h}px")).map_err(js_err)?;
         }
+        // Setting a canvas size clears it.
+        self.hover_drawn = Drawn::Nothing;
         let Some(l) = &mut self.loaded else { return Ok(()) };
         let theme = if self.dark { Theme::dark() } else { Theme::light() };
         let frame = Frame { width: w, height: h, theme, measure: super::canvas_measure(), x_range: self.state.zoom };
@@ -698,8 +703,14 @@ impl Widget {
     fn draw_hover(&mut self) -> Result<()> {
         self.dirty_hover = false;
         let (w, h, dpr) = self.size;
+        // Only what the last hover drew is cleared: a crosshair and a few dots are a sliver of the
+        // canvas, and the browser re-rasterises what is touched.
         let ctx = context(&self.dom.hover)?;
-        ctx.clear_rect(0.0, 0.0, w * dpr, h * dpr);
+        match std::mem::take(&mut self.hover_drawn) {
+            Drawn::Nothing => {}
+            Drawn::Box(x0, y0, x1, y1) => ctx.clear_rect(x0, y0, x1 - x0, y1 - y0),
+            Drawn::Everywhere => ctx.clear_rect(0.0, 0.0, w * dpr, h * dpr),
+        }
         let Some(chart) = self.loaded.as_ref().and_then(|l| l.chart.as_ref()) else { return Ok(()) };
         if self.state.drag.is_some() || self.state.linked.is_some() {
             let mut surface = CanvasSurface::new(&self.dom.hover)?;
@@ -714,11 +725,13 @@ impl Widget {
                     p.line((px, y0), (px, y1), theme.series_color(1), 2.0)?;
                 }
             }
+            self.hover_drawn = self.hover_drawn.union(surface.drawn());
         }
         match self.state.hover.and_then(|i| Some((i, chart.tooltip(i)?, chart.anchor(i)?))) {
             Some((i, tip, anchor)) => {
                 let mut surface = CanvasSurface::new(&self.dom.hover)?;
                 chart.draw_hover(&mut Painter::new(&mut surface, dpr), i)?;
+                self.hover_drawn = self.hover_drawn.union(surface.drawn());
                 let focused = self.state.keyboard.then_some(self.state.row);
                 dom::show_tooltip(&self.dom, &tip, anchor, w, focused).map_err(js_err)?;
             }
