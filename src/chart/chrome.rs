@@ -136,8 +136,14 @@ impl Chrome {
         let top = if unit_title.is_empty() { y + 4.0 } else { y + 20.0 };
 
         let mut used: Vec<&str> = Vec::new();
+        let mut last: Option<&std::rc::Rc<str>> = None;
         for s in &ds.series {
             for p in &s.points {
+                // Points mostly share their source's text: skip the search for the same text.
+                if last.is_some_and(|l| std::rc::Rc::ptr_eq(l, &p.source)) {
+                    continue;
+                }
+                last = Some(&p.source);
                 if !used.contains(&&*p.source) {
                     used.push(&p.source);
                 }

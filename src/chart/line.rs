@@ -27,8 +27,8 @@ struct Column {
     px: f64,
     /// Time (fractional year) of the period.
     t: f64,
-    /// The period (formatted when a tooltip asks).
-    period: Period,
+    /// The period as written in the data (shared, formatted when a tooltip asks).
+    period: std::rc::Rc<str>,
     /// Per visible series, in series order: a range of [`LineChart::values`] (one allocation for
     /// every column, not one per column). Text is made on hover, not per point at layout.
     values: std::ops::Range<usize>,
@@ -219,7 +219,7 @@ impl LineChart {
                     let c = col.get_or_insert_with(|| Column {
                         px: pt.0,
                         t,
-                        period: Period::parse(&p.period).unwrap_or(Period { year: 0, month: None, day: None }),
+                        period: p.period.clone(),
                         values: values.len()..values.len(),
                         notes: if ds.events.is_empty() {
                             Vec::new()
@@ -318,7 +318,7 @@ impl LineChart {
             })
             .collect();
         let source = self.chrome.source_text(values.iter().map(|v| self.sources[v.source].as_str()));
-        let title = format::period(&c.period.to_string(), self.frequency);
+        let title = format::period(&c.period, self.frequency);
         Tooltip { title, rows, notes: c.notes.clone(), source }
     }
 
