@@ -38,16 +38,18 @@ struct Column {
 
 #[derive(Debug, Clone, Copy)]
 struct ColumnValue {
-    series: usize,
+    /// Index of the series (≤ 64 series).
+    series: u32,
+    /// Index into [`LineChart::sources`].
+    source: u32,
     value: f64,
     /// y px.
     py: f64,
-    /// Index into [`LineChart::sources`].
-    source: usize,
 }
 
-/// An in-range point while columns are built: (time key, time, (px, py), point index).
-type Keyed = (i64, f64, (f64, f64), usize);
+/// An in-range point while columns are built: (time key, point index). Kept small: big data
+/// makes hundreds of thousands, and memory the page has not touched yet is slow to fill.
+type Keyed = (i64, u32);
 
 /// What a tooltip row needs of a series.
 #[derive(Debug, Clone)]
@@ -192,11 +194,16 @@ impl LineChart {
                 let pt = (xs.map(px_val), ys.map(p.value));
                 match (prev, runs.last_mut()) {
                     (Some(q), Some(run)) if px_val - q <= gap => run.push(pt),
-                    _ => runs.push(vec![pt]),
+                    _ => {
+                        // A run is often the whole rest of the series: room for it at once.
+                        let mut run = Vec::with_capacity(s.points.len() - pi);
+                        run.push(pt);
+                        runs.push(run);
+                    }
                 }
                 prev = Some(px_val);
                 if !is_hidden(i) {
-                    keys.push(((px_val * 10_000.0).round() as i64, px_val, pt, pi));
+                    keys.push(((px_val * 10_000.0).round() as i64, pi as u32));
                 }
             }
             keyed.push(keys);
@@ -212,10 +219,10 @@ impl LineChart {
             let Some(key) = next else { break };
             let mut col: Option<Column> = None;
             for (i, (k, h)) in keyed.iter().zip(heads.iter_mut()).enumerate() {
-                while let Some(&(kk, t, pt, pi)) = k.get(*h).filter(|e| e.0 == key) {
-                    debug_assert_eq!(kk, key);
+                while let Some(&(_, pi)) = k.get(*h).filter(|e| e.0 == key) {
                     *h += 1;
-                    let p = &ds.series[i].points[pi];
+                    let (p, t) = (&ds.series[i].points[pi as usize], xs_of[i][pi as usize].unwrap_or(0.0));
+                    let pt = (xs.map(t), ys.map(p.value));
                     let c = col.get_or_insert_with(|| Column {
                         px: pt.0,
                         t,
@@ -227,7 +234,12 @@ impl LineChart {
                             markers::lines_for(ds, &p.period, |id| chrome.source_text([id]))
                         },
                     });
-                    values.push(ColumnValue { series: i, value: p.value, py: pt.1, source: source_index(&p.source) });
+                    values.push(ColumnValue {
+                        series: i as u32,
+                        value: p.value,
+                        py: pt.1,
+                        source: source_index(&p.source) as u32,
+                    });
                     c.values.end = values.len();
                 }
             }
@@ -284,7 +296,7 @@ impl LineChart {
         p.line((c.px, self.plot.1), (c.px, self.plot.3), self.chrome.theme.crosshair, 1.0)?;
         for v in &self.values[c.values.clone()] {
             p.circle((c.px, v.py), 5.0, self.chrome.theme.background, true)?;
-            p.circle((c.px, v.py), 3.5, self.series_text[v.series].color, true)?;
+            p.circle((c.px, v.py), 3.5, self.series_text[v.series as usize].color, true)?;
         }
         p.present()
     }
@@ -313,11 +325,11 @@ impl LineChart {
         let rows = values
             .iter()
             .map(|v| {
-                let s = &self.series_text[v.series];
+                let s = &self.series_text[v.series as usize];
                 TooltipRow { label: s.label.clone(), value: format::value(v.value, s.unit), color: s.color }
             })
             .collect();
-        let source = self.chrome.source_text(values.iter().map(|v| self.sources[v.source].as_str()));
+        let source = self.chrome.source_text(values.iter().map(|v| self.sources[v.source as usize].as_str()));
         let title = format::period(&c.period, self.frequency);
         Tooltip { title, rows, notes: c.notes.clone(), source }
     }

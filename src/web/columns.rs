@@ -167,16 +167,18 @@ fn points(
         }
     };
     let source = get(cols, "source");
-    let sources: Vec<Rc<str>> = match source.as_string() {
-        Some(one) => vec![Rc::from(one); n],
-        None => strings(&source, n, "source", context, series)?,
-    };
-    Ok(periods
-        .into_iter()
-        .zip(values)
-        .zip(sources)
-        .map(|((period, value), source)| Point { period, value, source, label: None, note: None })
-        .collect())
+    let point = |(period, value), source| Point { period, value, source, label: None, note: None };
+    Ok(match source.as_string() {
+        // One source for the whole column: every point shares its text (no list of n copies).
+        Some(one) => {
+            let one: Rc<str> = Rc::from(one);
+            periods.into_iter().zip(values).map(|pv| point(pv, one.clone())).collect()
+        }
+        None => {
+            let sources = strings(&source, n, "source", context, series)?;
+            periods.into_iter().zip(values).zip(sources).map(|(pv, s)| point(pv, s)).collect()
+        }
+    })
 }
 
 fn clip(s: &str) -> String {
