@@ -57,6 +57,8 @@ struct Widget {
     relative: bool,
     dirty_base: bool,
     dirty_hover: bool,
+    /// The CSS cursor last set on the hover canvas.
+    cursor_style: &'static str,
     /// Where the hover layer holds a drawing (cleared before the next hover is drawn).
     hover_drawn: Drawn,
     raf: Option<i32>,
@@ -167,6 +169,7 @@ pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
         relative: false,
         dirty_base: false,
         dirty_hover: false,
+        cursor_style: "",
         hover_drawn: Drawn::Nothing,
         raf: None,
         raf_closure: None,
@@ -421,11 +424,15 @@ fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
 
 fn input(rc: &Rc<RefCell<Widget>>, inp: Input) {
     let mut w = rc.borrow_mut();
-    let Widget { loaded, state, dom, .. } = &mut *w;
+    let Widget { loaded, state, dom, cursor_style, .. } = &mut *w;
     let Some(chart) = loaded.as_ref().and_then(|l| l.chart.as_ref()) else { return };
     if let Input::PointerMove { x, y } = inp {
         let cursor = if chart.legend_at(x, y).is_some() { "pointer" } else { "crosshair" };
-        let _ = dom.hover.style().set_property("cursor", cursor);
+        // Written only when it changes: a style write on every move is work for the browser.
+        if *cursor_style != cursor {
+            *cursor_style = cursor;
+            let _ = dom.hover.style().set_property("cursor", cursor);
+        }
     }
     let before = state.hover;
     let r = interact::step(state, chart, inp);
@@ -433,9 +440,12 @@ fn input(rc: &Rc<RefCell<Widget>>, inp: Input) {
         let text = interact::announcement(state, chart).unwrap_or_default();
         dom.live.set_text_content(Some(&text));
     }
-    // The time under the cursor, for charts of the same group.
-    let cursor =
-        (state.hover != before && chart.time_range().is_some()).then(|| state.hover.and_then(|i| chart.time_of(i)));
+    // The time under the cursor, for charts of the same group (only a chart in a group tells).
+    let grouped = w.host.has_attribute("group");
+    let Widget { loaded, state, .. } = &mut *w;
+    let Some(chart) = loaded.as_ref().and_then(|l| l.chart.as_ref()) else { return };
+    let cursor = (grouped && state.hover != before && chart.time_range().is_some())
+        .then(|| state.hover.and_then(|i| chart.time_of(i)));
     w.dirty_base |= r.base;
     w.dirty_hover |= r.hover;
     let host = w.host.clone();
