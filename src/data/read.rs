@@ -21,7 +21,8 @@ const DATASET_FIELDS: &[&str] =
     &["id", "title", "domain", "unit", "frequency", "description", "notes", "sources", "series", "events"];
 const SOURCE_FIELDS: &[&str] =
     &["id", "title", "publisher", "url", "repository", "path", "commit", "licence", "coverage", "retrieved"];
-const SERIES_FIELDS: &[&str] = &["id", "label", "unit", "note", "points"];
+const SERIES_FIELDS: &[&str] = &["id", "label", "unit", "note", "points", "columns"];
+const COLUMN_FIELDS: &[&str] = &["period", "value", "source", "label", "note"];
 const POINT_FIELDS: &[&str] = &["period", "value", "source", "label", "note"];
 const EVENT_FIELDS: &[&str] = &["date", "label", "short", "source"];
 
@@ -284,6 +285,7 @@ struct Shared {
 fn read_series(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Series> {
     begin_struct(p, "Series")?;
     let (mut id, mut label, mut unit, mut note, mut points) = (None, None, None, None, None);
+    let mut columns: Option<Vec<Point>> = None;
     let mut first = true;
     while let Some(key) = p.key(first)? {
         first = false;
@@ -301,8 +303,19 @@ fn read_series(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Series> {
                 shared.periods = points.iter().map(|q: &Point| q.period.clone()).collect();
                 Ok(points)
             })?,
+            "columns" => field(p, &mut columns, "columns", |p| {
+                let points = read_columns(p, shared)?;
+                shared.periods = points.iter().map(|q: &Point| q.period.clone()).collect();
+                Ok(points)
+            })?,
             other => return Err(unknown_field(p, other, SERIES_FIELDS)),
         }
+    }
+    if let Some(c) = columns {
+        if points.is_some() {
+            return Err(schema("a series gives both `points` and `columns`; give one".into(), p.pos()));
+        }
+        points = Some(c);
     }
     Ok(Series {
         id: required(p, id, "id")?,
@@ -311,6 +324,75 @@ fn read_series(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Series> {
         note: note.flatten(),
         points: required(p, points, "points")?,
     })
+}
+
+/// A series' points given as columns (the compact form): `period`, `value` and `source` (one id
+/// for every point, or one per point), optionally `label` and `note` (`null` where a point has
+/// none). Every column has as many entries as `value`.
+fn read_columns(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Vec<Point>> {
+    begin_struct(p, "Columns")?;
+    let (mut period, mut value, mut source, mut label, mut note) = (None, None, None, None, None);
+    let mut first = true;
+    while let Some(key) = p.key(first)? {
+        first = false;
+        match &*key {
+            "period" => field(p, &mut period, "period", |p| {
+                let mut i = 0;
+                seq(p, |p| {
+                    i += 1;
+                    shared_string(p, shared.periods.get(i - 1))
+                })
+            })?,
+            "value" => field(p, &mut value, "value", |p| seq(p, f64))?,
+            "source" => field(p, &mut source, "source", |p| match p.peek()? {
+                Token::String => shared_string(p, None).map(|s| (vec![s], true)),
+                _ => {
+                    let mut last: Option<Rc<str>> = None;
+                    seq(p, |p| {
+                        let s = shared_string(p, last.as_ref())?;
+                        last = Some(s.clone());
+                        Ok(s)
+                    })
+                    .map(|all| (all, false))
+                }
+            })?,
+            "label" => field(p, &mut label, "label", |p| seq(p, opt_string))?,
+            "note" => field(p, &mut note, "note", |p| seq(p, opt_string))?,
+            other => return Err(unknown_field(p, other, COLUMN_FIELDS)),
+        }
+    }
+    let value: Vec<f64> = required(p, value, "value")?;
+    let period: Vec<Rc<str>> = required(p, period, "period")?;
+    let (source, one_for_all): (Vec<Rc<str>>, bool) = required(p, source, "source")?;
+    let n = value.len();
+    let ragged =
+        |name: &str, len: usize| schema(format!("columns.{name} has {len} entries, columns.value {n}"), p.pos());
+    if period.len() != n {
+        return Err(ragged("period", period.len()));
+    }
+    if !one_for_all && source.len() != n {
+        return Err(ragged("source", source.len()));
+    }
+    let mut label = label.map(Vec::into_iter);
+    let mut note = note.map(Vec::into_iter);
+    for (name, len) in [("label", label.as_ref().map(|l| l.len())), ("note", note.as_ref().map(|l| l.len()))] {
+        if let Some(len) = len.filter(|&l| l != n) {
+            return Err(ragged(name, len));
+        }
+    }
+    let one = one_for_all.then(|| source[0].clone());
+    Ok(period
+        .into_iter()
+        .zip(value)
+        .enumerate()
+        .map(|(i, (period, value))| Point {
+            period,
+            value,
+            source: one.clone().unwrap_or_else(|| source[i].clone()),
+            label: label.as_mut().and_then(Iterator::next).flatten(),
+            note: note.as_mut().and_then(Iterator::next).flatten(),
+        })
+        .collect())
 }
 
 fn read_point(p: &mut Parser<'_>, shared: &mut Shared, index: usize) -> Result<Point> {
@@ -489,5 +571,66 @@ mod tests {
         let e = dataset(truncated).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Eof);
         assert_eq!(e.path(), "series[0].points[0]");
+    }
+
+    fn series_doc(series: &str) -> String {
+        format!(
+            r#"{{"id":"t","title":"T","domain":"economic","unit":"share","frequency":"annual","description":"d","sources":[{SRC}],"series":[{series}]}}"#
+        )
+    }
+
+    #[test]
+    fn columns_read_as_the_same_points() {
+        let points = series_doc(
+            r#"{"id":"a","label":"A","points":[{"period":"2000","value":0.5,"source":"s","label":"x"},{"period":"2001","value":0.25,"source":"s","note":"n"}]}"#,
+        );
+        let columns = series_doc(
+            r#"{"id":"a","label":"A","columns":{"period":["2000","2001"],"value":[0.5,0.25],"source":"s","label":["x",null],"note":[null,"n"]}}"#,
+        );
+        assert_eq!(dataset(&points).unwrap(), dataset(&columns).unwrap());
+        let per_point = series_doc(
+            r#"{"id":"a","label":"A","columns":{"period":["2000","2001"],"value":[0.5,0.25],"source":["s","s"]}}"#,
+        );
+        let ds = dataset(&per_point).unwrap();
+        assert!(Rc::ptr_eq(&ds.series[0].points[0].source, &ds.series[0].points[1].source), "equal ids share a text");
+        // Two series on the same periods share the period texts.
+        let two = series_doc(
+            r#"{"id":"a","label":"A","columns":{"period":["2000"],"value":[1],"source":"s"}},{"id":"b","label":"B","points":[{"period":"2000","value":2,"source":"s"}]}"#,
+        );
+        let ds = dataset(&two).unwrap();
+        assert!(Rc::ptr_eq(&ds.series[0].points[0].period, &ds.series[1].points[0].period));
+    }
+
+    #[test]
+    fn ragged_or_doubled_columns_are_refused_with_their_path() {
+        let err = |series: &str| {
+            let e = dataset(&series_doc(series)).unwrap_err();
+            format!("{}: {}", e.path(), e.message())
+        };
+        assert_eq!(
+            err(r#"{"id":"a","label":"A","columns":{"period":["2000"],"value":[1,2],"source":"s"}}"#),
+            "series[0].columns: columns.period has 1 entries, columns.value 2"
+        );
+        assert_eq!(
+            err(r#"{"id":"a","label":"A","columns":{"period":["2000"],"value":[1],"source":["s","s"]}}"#),
+            "series[0].columns: columns.source has 2 entries, columns.value 1"
+        );
+        assert_eq!(
+            err(r#"{"id":"a","label":"A","columns":{"period":["2000"],"value":[1],"source":"s","note":[]}}"#),
+            "series[0].columns: columns.note has 0 entries, columns.value 1"
+        );
+        assert_eq!(
+            err(r#"{"id":"a","label":"A","columns":{"period":["2000"],"value":["1"],"source":"s"}}"#),
+            "series[0].columns.value[0]: invalid type: string \"1\", expected f64"
+        );
+        assert_eq!(
+            err(r#"{"id":"a","label":"A","columns":{"period":["2000"],"value":[1],"source":"s","colour":[]}}"#),
+            "series[0].columns: unknown field `colour`, expected one of `period`, `value`, `source`, `label`, `note`"
+        );
+        assert_eq!(
+            err(r#"{"id":"a","label":"A","points":[],"columns":{"period":[],"value":[],"source":"s"}}"#),
+            "series[0]: a series gives both `points` and `columns`; give one"
+        );
+        assert_eq!(err(r#"{"id":"a","label":"A"}"#), "series[0]: missing field `points`");
     }
 }
