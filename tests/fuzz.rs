@@ -377,6 +377,27 @@ fn shrink(v: &Value, rng: &mut Rng) -> Value {
             }
         }
     }
+    // A third of the inputs give their series as columns (the schema's compact form).
+    if rng.chance(33) {
+        if let Some(Value::Array(series)) = v.get_mut("series") {
+            for s in series.iter_mut().filter_map(Value::as_object_mut) {
+                let Some(Value::Array(points)) = s.remove("points") else { continue };
+                let col =
+                    |k: &str| Value::Array(points.iter().map(|p| p.get(k).cloned().unwrap_or(Value::Null)).collect());
+                let mut c = serde_json::Map::new();
+                for k in ["period", "value", "source", "label", "note"] {
+                    c.insert(k.into(), col(k));
+                }
+                if rng.chance(50) {
+                    c.insert(
+                        "source".into(),
+                        points.first().and_then(|p| p.get("source")).cloned().unwrap_or(Value::Null),
+                    );
+                }
+                s.insert("columns".into(), Value::Object(c));
+            }
+        }
+    }
     v
 }
 
