@@ -100,23 +100,28 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]; };
 const log = (...a) => process.stderr.write(`${a.join(' ')}\n`);
 
+// first_paint is the noisiest case (a whole page load on 2 shared cores): it takes FP_REPEAT
+// fresh pages per library per round, interleaved like everything else.
+const FP_REPEAT = Number(process.env.BENCH_FP_REPEAT || 3);
 const floor = []; // first frame of a page without any library (bench/site/first-blank.html)
+const firstPaint = async (url) => {
+  const { context, page } = await newPage();
+  await page.goto(url);
+  const v = await page.waitForFunction(() => window.__result, null, { timeout: 60000 }).then((h) => h.jsonValue());
+  const seen = page.problems;
+  await context.close();
+  return [v, seen];
+};
 for (let r = 0; r < ROUNDS; r++) {
-  if (want('first_paint')) {
-    const { context, page } = await newPage();
-    await page.goto(`${SITE}/bench/first-blank.html`);
-    floor.push(await page.waitForFunction(() => window.__result, null, { timeout: 60000 }).then((h) => h.jsonValue()));
-    await context.close();
+  for (let k = 0; k < (want('first_paint') ? FP_REPEAT : 0); k++) {
+    floor.push((await firstPaint(`${SITE}/bench/first-blank.html`))[0]);
+    for (const lib of order(r + k)) {
+      const [v, seen] = await firstPaint(`${SITE}/bench/first-${lib}.html`);
+      if (seen.length) problems.push(`${lib} first_paint round ${r + 1}: ${seen.join('; ')}`);
+      add('first_paint', lib, v);
+    }
   }
   for (const lib of order(r)) {
-    if (want('first_paint')) {
-      const { context, page } = await newPage();
-      await page.goto(`${SITE}/bench/first-${lib}.html`);
-      const v = await page.waitForFunction(() => window.__result, null, { timeout: 60000 }).then((h) => h.jsonValue());
-      if (page.problems.length) problems.push(`${lib} first_paint round ${r + 1}: ${page.problems.join('; ')}`);
-      add('first_paint', lib, v);
-      await context.close();
-    }
     if (['draw_166k', 'draw_166k_json', 'hover_p95', 'draw_100k', 'hover_p95_100k'].some(want) || (want('memory') && r < MEM_ROUNDS)) {
       const { context, page } = await newPage();
       await page.goto(`${SITE}/bench/bench.html?lib=${lib}`);
@@ -192,7 +197,7 @@ if (floorMs !== null) {
 }
 const out = {
   browser: `Chromium ${browserVersion}`, date: new Date().toISOString(), rounds: ROUNDS, memory_rounds: MEM_ROUNDS,
-  conditions: `headless, --disable-gpu (software raster), --disable-frame-rate-limit, viewport 1280×900, DPR 1, chart 1200×500 CSS px, ${cpus().length} vCPU shared with other work; medians over interleaved rounds`,
+  conditions: `headless, --disable-gpu (software raster), --disable-frame-rate-limit, viewport 1280×900, DPR 1, chart 1200×500 CSS px, ${cpus().length} vCPU shared with other work; medians over interleaved rounds (first_paint: ${FP_REPEAT} fresh pages per library per round)`,
   peers: { uplot: version('uplot'), 'chart.js': version('chart.js'), echarts: version('echarts') },
   data: 'first_paint: unga-agreement (3 series × 53 sessions; peers get the same numbers as JSON). draw_166k/hover_p95: synthetic, deterministic (3 seeded random walks × 55,550 days = 166,650 points), dragonbear given a dataset object with columnar series (periods as strings, values as the Float64Arrays the peers get); draw_166k_json: dragonbear given the same dataset as JSON text of point objects (what src= fetches), drawn after the columnar case on the same page; draw_166k_cold: the columnar draw with its idle-time warm-up switched off (?nowarm); every bench page idles 1 s after loading before the first draw; draw_100k/hover_p95_100k: the same generator with 33,330 days per series (99,990 points).',
   hover: 'p95 over 500 moves of: dispatch pointermove+mousemove → end of the frame it produced (handler + rAF callbacks + style/layout/paint), same code for every library',
