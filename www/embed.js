@@ -34,7 +34,10 @@ function warmUp(m) {
     if (globalThis.dragonbearWarmUp === false || !m.warm()) return;
     if (--left > 0) idle(round, { timeout: 3000 });
   };
-  idle(round, { timeout: 3000 });
+  // Charts waiting for the module mount in the microtasks after ready() resolves, before the next
+  // frame; the first round waits for the frame after that one, so it never delays a first paint.
+  const afterFrame = (f) => requestAnimationFrame(() => setTimeout(f, 0));
+  afterFrame(() => afterFrame(() => idle(round, { timeout: 3000 })));
 }
 const loaded = () => {
   if (!M) throw new Error('dragonbear is not loaded yet: await ready() first');
