@@ -37,6 +37,13 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 
 /// Breaks `text` into lines no wider than `max_width`.
 pub fn wrap(m: &dyn Measure, text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
+    // Most texts fit on one line: one measurement instead of one per word (in a fresh page each
+    // measurement of a new string costs the browser a text shaping).
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let whole = words.join(" ");
+    if words.len() > 1 && m.width(&whole, size, bold) <= max_width {
+        return vec![whole];
+    }
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
