@@ -39,19 +39,17 @@ impl Drawn {
     fn with(self, a: Px, b: Px, margin: f64) -> Drawn {
         let (x0, x1) = ((a.0.min(b.0)) as f64 - margin, (a.0.max(b.0)) as f64 + margin);
         let (y0, y1) = ((a.1.min(b.1)) as f64 - margin, (a.1.max(b.1)) as f64 + margin);
-        match self {
-            Drawn::Nothing => Drawn::Box(x0, y0, x1, y1),
-            Drawn::Box(p0, q0, p1, q1) => Drawn::Box(p0.min(x0), q0.min(y0), p1.max(x1), q1.max(y1)),
-            Drawn::Everywhere => Drawn::Everywhere,
-        }
+        self.union(Drawn::Box(x0, y0, x1, y1))
     }
 
     /// Both areas.
     pub fn union(self, other: Drawn) -> Drawn {
-        match other {
-            Drawn::Nothing => self,
-            Drawn::Box(x0, y0, x1, y1) => self.with((x0 as i32, y0 as i32), (x1.ceil() as i32, y1.ceil() as i32), 0.0),
-            Drawn::Everywhere => Drawn::Everywhere,
+        match (self, other) {
+            (Drawn::Everywhere, _) | (_, Drawn::Everywhere) => Drawn::Everywhere,
+            (Drawn::Nothing, d) | (d, Drawn::Nothing) => d,
+            (Drawn::Box(a0, b0, a1, b1), Drawn::Box(x0, y0, x1, y1)) => {
+                Drawn::Box(a0.min(x0), b0.min(y0), a1.max(x1), b1.max(y1))
+            }
         }
     }
 }
