@@ -125,6 +125,15 @@ fn columns_go_through_the_same_validation() {
         (
             Box::new(|doc| {
                 let s = Array::from(&Reflect::get(doc, &"series".into()).unwrap()).get(0);
+                let labels: Array =
+                    (0..53).map(|i| if i == 5 { JsValue::from_f64(1.0) } else { JsValue::NULL }).collect();
+                set(&Reflect::get(&s, &"columns".into()).unwrap(), "label", &labels);
+            }),
+            "series \"china-russia\": columns.label[5] is not a string or null",
+        ),
+        (
+            Box::new(|doc| {
+                let s = Array::from(&Reflect::get(doc, &"series".into()).unwrap()).get(0);
                 set(&s, "points", &Array::new());
             }),
             "a series gives both \"points\" and \"columns\"",

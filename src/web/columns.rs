@@ -4,7 +4,7 @@
 //! them) should not have to write 166,650 point objects as JSON text for the module to read back.
 //! `data` may therefore be an object in the public schema where a series gives
 //! `columns: {period: string[], value: Float64Array | number[], source: string | string[]}`
-//! instead of `points`. Everything but the columns goes through the JSON reader; the columns are
+//! (and optionally `label`/`note`, strings or `null`, as in a JSON document) instead of `points`. Everything but the columns goes through the JSON reader; the columns are
 //! copied in bulk (one string per column, one typed-array copy); then the whole dataset passes the
 //! same [`validate`](crate::data::validate) as every other document, so the rules are one.
 
@@ -130,10 +130,13 @@ fn points(
         return Err(bad(context, format!("series \"{series}\": columns must be an object")));
     }
     for key in Object::keys(cols.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
-        if !matches!(key.as_str(), "period" | "value" | "source") {
+        if !matches!(key.as_str(), "period" | "value" | "source" | "label" | "note") {
             return Err(bad(
                 context,
-                format!("series \"{series}\": unknown column \"{}\", expected period, value, source", clip(&key)),
+                format!(
+                    "series \"{series}\": unknown column \"{}\", expected period, value, source, label, note",
+                    clip(&key)
+                ),
             ));
         }
     }
@@ -168,7 +171,7 @@ fn points(
     };
     let source = get(cols, "source");
     let point = |(period, value), source| Point { period, value, source, label: None, note: None };
-    Ok(match source.as_string() {
+    let mut points: Vec<Point> = match source.as_string() {
         // One source for the whole column: every point shares its text (no list of n copies).
         Some(one) => {
             let one: Rc<str> = Rc::from(one);
@@ -178,7 +181,44 @@ fn points(
             let sources = strings(&source, n, "source", context, series)?;
             periods.into_iter().zip(values).zip(sources).map(|(pv, s)| point(pv, s)).collect()
         }
-    })
+    };
+    // Labels and notes, as in a JSON document's columns: optional, `null` where a point has none.
+    let slots: [(&str, TextSlot); 2] = [("label", |p| &mut p.label), ("note", |p| &mut p.note)];
+    for (what, slot) in slots {
+        let column = get(cols, what);
+        if !column.is_undefined() {
+            let texts = optional_strings(&column, n, what, context, series)?;
+            for (p, text) in points.iter_mut().zip(texts) {
+                *slot(p) = text;
+            }
+        }
+    }
+    Ok(points)
+}
+
+/// Where a text column's entries go in a point.
+type TextSlot = fn(&mut Point) -> &mut Option<String>;
+
+/// An optional text column (`label`, `note`): strings or `null`, read one by one (they may hold
+/// any character, and are rare next to periods and values).
+fn optional_strings(v: &JsValue, n: usize, what: &str, context: &str, series: &str) -> Result<Vec<Option<String>>> {
+    let a: &Array = v.dyn_ref().ok_or_else(|| {
+        bad(context, format!("series \"{series}\": columns.{what} must be an array of strings or null"))
+    })?;
+    if a.length() as usize != n {
+        return Err(bad(
+            context,
+            format!("series \"{series}\": columns.{what} has {} entries, columns.value {n}", a.length()),
+        ));
+    }
+    a.iter()
+        .enumerate()
+        .map(|(i, x)| match x.as_string() {
+            Some(s) => Ok(Some(s)),
+            None if x.is_null() || x.is_undefined() => Ok(None),
+            None => Err(bad(context, format!("series \"{series}\": columns.{what}[{i}] is not a string or null"))),
+        })
+        .collect()
 }
 
 fn clip(s: &str) -> String {

@@ -105,7 +105,8 @@ export interface MountOptions {
     height?: number | string;
     /** A dataset in the public schema (dataset.schema.json), drawn instead of `chart`: its JSON text,
      * or an object whose series may give `columns` instead of `points` (the fast path for big data):
-     * `{period: string[], value: Float64Array | number[], source: string | string[]}`. */
+     * `{period: string[], value: Float64Array | number[], source: string | string[],
+     * label?: (string | null)[], note?: (string | null)[]}`, as in a JSON document's columns. */
     data?: string | object;
     /** Where `data` came from, named in error messages. */
     src?: string;
