@@ -4,9 +4,10 @@
 //! them) should not have to write 166,650 point objects as JSON text for the module to read back.
 //! `data` may therefore be an object in the public schema where a series gives
 //! `columns: {period: string[], value: Float64Array | number[], source: string | string[]}`
-//! (and optionally `label`/`note`, strings or `null`, as in a JSON document) instead of `points`. Everything but the columns goes through the JSON reader; the columns are
-//! copied in bulk (one string per column, one typed-array copy); then the whole dataset passes the
-//! same [`validate`](crate::data::validate) as every other document, so the rules are one.
+//! (and optionally `label`/`note`, strings or `null`, as in a JSON document) instead of `points`.
+//! Everything but the columns goes through the JSON reader; periods, values and sources are
+//! copied in bulk (one string per column, one typed-array copy); then the whole dataset passes
+//! the same [`validate`](crate::data::validate) as every other document, so the rules are one.
 
 use crate::data::{parse_document, validate, Dataset, Point, MAX_POINTS};
 use crate::error::{Error, Result};
