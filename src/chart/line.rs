@@ -10,6 +10,7 @@ use crate::data::{Dataset, Frequency, Period, Unit};
 use crate::error::Result;
 use crate::model::{decimate, format, ticks, LinearScale};
 use crate::render::{Painter, Rgb, Surface};
+use std::rc::Rc;
 
 const LINE_WIDTH: f64 = 2.0;
 
@@ -17,38 +18,60 @@ const LINE_WIDTH: f64 = 2.0;
 struct SeriesGeom {
     color: Rgb,
     hidden: bool,
-    /// Runs of consecutive periods; a gap in the data starts a new run.
-    runs: Vec<Vec<(f64, f64)>>,
+    /// Runs of consecutive periods (ranges of point indices, in-range points only); a gap in the
+    /// data starts a new run. Positions are mapped when drawn: nothing per point is kept twice.
+    runs: Vec<std::ops::Range<u32>>,
 }
 
-/// One hover target: a period and every visible series' value there.
+/// What drawing and hovering read of a series: its times and values (and, for tooltips, the
+/// source of each point). Series on the same periods share one `ts`.
+#[derive(Debug, Clone)]
+struct SeriesData {
+    /// Time (fractional year) of each point; NaN where a period does not parse.
+    ts: Rc<[f64]>,
+    values: Vec<f64>,
+    sources: Sources,
+}
+
+/// Per point, an index into [`LineChart::sources`]: one for the whole series (the usual case) or
+/// one per point.
+#[derive(Debug, Clone)]
+enum Sources {
+    One(u32),
+    Each(Vec<u32>),
+}
+
+impl Sources {
+    fn at(&self, i: usize) -> usize {
+        match self {
+            Sources::One(k) => *k as usize,
+            Sources::Each(v) => v[i] as usize,
+        }
+    }
+}
+
+/// The hover targets: one per period, with every visible series' value there.
+#[derive(Debug, Clone)]
+enum Targets {
+    /// Every visible series on the same periods (the usual case, and big data handed over as
+    /// columns): target `k` is point `first + k` of each visible series. No table at all.
+    Aligned { first: usize, periods: Vec<Rc<str>> },
+    /// Otherwise the series' points merged by time: a column per distinct time.
+    Merged { columns: Vec<Column>, members: Vec<(u32, u32)> },
+}
+
+/// One merged hover target.
 #[derive(Debug, Clone)]
 struct Column {
-    px: f64,
     /// Time (fractional year) of the period.
     t: f64,
-    /// The period as written in the data (shared, formatted when a tooltip asks).
-    period: std::rc::Rc<str>,
-    /// Per visible series, in series order: a range of [`LineChart::values`] (one allocation for
-    /// every column, not one per column). Text is made on hover, not per point at layout.
-    values: std::ops::Range<usize>,
-    /// Events in this period, with their sources.
-    notes: Vec<String>,
+    /// The period as written in the data.
+    period: Rc<str>,
+    /// Its (series, point) pairs, in series order: a range of `Targets::Merged::members`.
+    members: std::ops::Range<u32>,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct ColumnValue {
-    /// Index of the series (≤ 64 series).
-    series: u32,
-    /// Index into [`LineChart::sources`].
-    source: u32,
-    value: f64,
-    /// y px.
-    py: f64,
-}
-
-/// An in-range point while columns are built: (time key, point index). Kept small: big data
-/// makes hundreds of thousands, and memory the page has not touched yet is slow to fill.
+/// An in-range point while columns are merged: (time key, point index).
 type Keyed = (i64, u32);
 
 /// What a tooltip row needs of a series.
@@ -68,10 +91,14 @@ pub struct LineChart {
     y_ticks: Vec<(f64, String)>,
     markers: Vec<markers::Marker>,
     marker_rows: usize,
+    ys: LinearScale,
     series: Vec<SeriesGeom>,
-    columns: Vec<Column>,
-    /// The columns' values, column after column.
-    values: Vec<ColumnValue>,
+    data: Vec<SeriesData>,
+    /// Indices of the visible series, in order.
+    visible: Vec<usize>,
+    targets: Targets,
+    /// Event lines of the targets that have any, by target index (sorted).
+    notes: Vec<(usize, Vec<String>)>,
     /// Per series, for tooltips.
     series_text: Vec<SeriesText>,
     /// Source ids the columns refer to (by index).
@@ -93,38 +120,36 @@ impl LineChart {
         let plot_top = plot_top + 6.0;
         let plot_bottom = body_bottom - 22.0;
 
-        // Each period is parsed once: `xs_of[series][point]` is its time (fractional year). A period
-        // text shared with the previous series (`Rc`, series on the same periods) is not parsed again.
-        let mut xs_of: Vec<Vec<Option<f64>>> = Vec::with_capacity(ds.series.len());
+        // Each period is parsed once: `ts[series][point]` is its time (fractional year), NaN if
+        // it does not parse. A series on the very periods of the one before (the same shared
+        // texts, `Rc`) shares its times.
+        let mut ts: Vec<Rc<[f64]>> = Vec::with_capacity(ds.series.len());
         for (si, s) in ds.series.iter().enumerate() {
-            let before = si.checked_sub(1).map(|b| (&ds.series[b].points, &xs_of[b]));
-            let xs: Vec<Option<f64>> = s
-                .points
-                .iter()
-                .enumerate()
-                .map(|(i, p)| match before {
-                    Some((pts, xs)) if pts.get(i).is_some_and(|q| std::rc::Rc::ptr_eq(&q.period, &p.period)) => xs[i],
-                    _ => x_of(&p.period),
-                })
-                .collect();
-            xs_of.push(xs);
+            let same = si.checked_sub(1).map(|b| &ds.series[b].points).is_some_and(|before| {
+                before.len() == s.points.len()
+                    && before.iter().zip(&s.points).all(|(q, p)| Rc::ptr_eq(&q.period, &p.period))
+            });
+            let t = match ts.last() {
+                Some(prev) if same => prev.clone(),
+                _ => s.points.iter().map(|p| x_of(&p.period).unwrap_or(f64::NAN)).collect(),
+            };
+            ts.push(t);
         }
         // Domains: time over every series (toggling keeps the axis still), values over visible ones.
-        let (x_lo, x_hi) = min_max(xs_of.iter().flatten().flatten().copied()).unwrap_or((0.0, 1.0));
+        let (x_lo, x_hi) =
+            min_max(ts.iter().flat_map(|t| t.iter().copied()).filter(|t| !t.is_nan())).unwrap_or((0.0, 1.0));
         // A zoomed range (the reader's) narrows the time axis; values outside it are not drawn.
         let (x_lo, x_hi) = match frame.x_range {
             Some((a, b)) if b > a => (a.max(x_lo), b.min(x_hi)),
             _ => (x_lo, x_hi),
         };
         let (x_lo, x_hi) = if x_hi > x_lo { (x_lo, x_hi) } else { (x_lo - 0.5, x_lo + 0.5) };
-        let in_range = |x: Option<f64>| x.is_some_and(|x| x >= x_lo - 1e-9 && x <= x_hi + 1e-9);
-        let visible_vals = ds
-            .series
-            .iter()
-            .zip(&xs_of)
-            .enumerate()
-            .filter(|(i, _)| !is_hidden(*i))
-            .flat_map(|(_, (s, xs))| s.points.iter().zip(xs).filter(|(_, &x)| in_range(x)).map(|(p, _)| p.value));
+        // NaN (an unparsed period) is never in range.
+        let in_range = |x: f64| x >= x_lo - 1e-9 && x <= x_hi + 1e-9;
+        let visible: Vec<usize> = (0..ds.series.len()).filter(|&i| !is_hidden(i)).collect();
+        let visible_vals = visible.iter().flat_map(|&i| {
+            ds.series[i].points.iter().zip(ts[i].iter()).filter(|(_, &x)| in_range(x)).map(|(p, _)| p.value)
+        });
         let (v_lo, v_hi) = min_max(visible_vals).unwrap_or((0.0, 1.0));
         let plot_h = (plot_bottom - plot_top).max(40.0);
         let max_y_ticks = ((plot_h / 45.0) as usize).clamp(2, 8);
@@ -162,88 +187,38 @@ impl LineChart {
             Frequency::Daily => 1.5 / 365.0,
             _ => 1.5,
         };
-        let mut series = Vec::new();
         let mut sources: Vec<String> = Vec::new();
-        let mut last_source: Option<(std::rc::Rc<str>, usize)> = None;
-        let mut source_index = |id: &std::rc::Rc<str>| -> usize {
-            // Consecutive points almost always share a source (often the same shared text).
-            if let Some((text, k)) = &last_source {
-                if std::rc::Rc::ptr_eq(text, id) {
-                    return *k;
-                }
-            }
-            let k = match sources.iter().rposition(|s| **s == **id) {
-                Some(k) => k,
-                None => {
-                    sources.push(id.to_string());
-                    sources.len() - 1
-                }
-            };
-            last_source = Some((id.clone(), k));
-            k
-        };
-        // Per series, the in-range points: (time key, time, px, py, point index).
-        let mut keyed: Vec<Vec<Keyed>> = Vec::with_capacity(ds.series.len());
-        for (i, (s, xs_i)) in ds.series.iter().zip(&xs_of).enumerate() {
-            let color = theme.series_color(i);
-            let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+        let mut series = Vec::with_capacity(ds.series.len());
+        let mut data = Vec::with_capacity(ds.series.len());
+        for (i, (s, t)) in ds.series.iter().zip(&ts).enumerate() {
+            let mut runs: Vec<std::ops::Range<u32>> = Vec::new();
             let mut prev: Option<f64> = None;
-            let mut keys = Vec::with_capacity(if is_hidden(i) { 0 } else { s.points.len() });
-            for (pi, (p, &x)) in s.points.iter().zip(xs_i).enumerate() {
-                let Some(px_val) = x.filter(|_| in_range(x)) else { continue };
-                let pt = (xs.map(px_val), ys.map(p.value));
+            for (pi, &x) in t.iter().enumerate() {
+                if !in_range(x) {
+                    continue;
+                }
                 match (prev, runs.last_mut()) {
-                    (Some(q), Some(run)) if px_val - q <= gap => run.push(pt),
-                    _ => {
-                        // A run is often the whole rest of the series: room for it at once.
-                        let mut run = Vec::with_capacity(s.points.len() - pi);
-                        run.push(pt);
-                        runs.push(run);
-                    }
+                    (Some(q), Some(run)) if x - q <= gap => run.end = pi as u32 + 1,
+                    _ => runs.push(pi as u32..pi as u32 + 1),
                 }
-                prev = Some(px_val);
-                if !is_hidden(i) {
-                    keys.push(((px_val * 10_000.0).round() as i64, pi as u32));
-                }
+                prev = Some(x);
             }
-            keyed.push(keys);
-            series.push(SeriesGeom { color, hidden: is_hidden(i), runs });
+            series.push(SeriesGeom { color: theme.series_color(i), hidden: is_hidden(i), runs });
+            data.push(SeriesData {
+                ts: t.clone(),
+                values: if is_hidden(i) { Vec::new() } else { s.points.iter().map(|p| p.value).collect() },
+                sources: if is_hidden(i) { Sources::One(0) } else { source_indices(s, &mut sources) },
+            });
         }
-        // Hover columns: the series' sorted points merged by time (periods are sorted within a
-        // series, validation guarantees it), values in series order within a column.
-        let mut columns: Vec<Column> = Vec::new();
-        let mut values: Vec<ColumnValue> = Vec::with_capacity(keyed.iter().map(Vec::len).sum());
-        let mut heads = vec![0usize; keyed.len()];
-        loop {
-            let next = keyed.iter().zip(&heads).filter_map(|(k, &h)| k.get(h).map(|e| e.0)).min();
-            let Some(key) = next else { break };
-            let mut col: Option<Column> = None;
-            for (i, (k, h)) in keyed.iter().zip(heads.iter_mut()).enumerate() {
-                while let Some(&(_, pi)) = k.get(*h).filter(|e| e.0 == key) {
-                    *h += 1;
-                    let (p, t) = (&ds.series[i].points[pi as usize], xs_of[i][pi as usize].unwrap_or(0.0));
-                    let pt = (xs.map(t), ys.map(p.value));
-                    let c = col.get_or_insert_with(|| Column {
-                        px: pt.0,
-                        t,
-                        period: p.period.clone(),
-                        values: values.len()..values.len(),
-                        notes: if ds.events.is_empty() {
-                            Vec::new()
-                        } else {
-                            markers::lines_for(ds, &p.period, |id| chrome.source_text([id]))
-                        },
-                    });
-                    values.push(ColumnValue {
-                        series: i as u32,
-                        value: p.value,
-                        py: pt.1,
-                        source: source_index(&p.source) as u32,
-                    });
-                    c.values.end = values.len();
+        let targets = targets(ds, &ts, &visible, &in_range);
+        let mut notes = Vec::new();
+        if !ds.events.is_empty() {
+            for k in 0..targets.len() {
+                let lines = markers::lines_for(ds, targets.period(k), |id| chrome.source_text([id]));
+                if !lines.is_empty() {
+                    notes.push((k, lines));
                 }
             }
-            columns.extend(col);
         }
         let series_text = ds
             .series
@@ -260,9 +235,12 @@ impl LineChart {
             y_ticks,
             markers,
             marker_rows,
+            ys,
             series,
-            columns,
-            values,
+            data,
+            visible,
+            targets,
+            notes,
             series_text,
             sources,
             frequency: ds.frequency,
@@ -277,26 +255,35 @@ impl LineChart {
         draw_y_grid(p, self.plot, &self.y_ticks, t)?;
         draw_x_axis(p, self.plot, &self.x_ticks, t)?;
         markers::draw(p, &self.markers, self.marker_rows, self.plot, t)?;
-        for s in self.series.iter().filter(|s| !s.hidden) {
+        // One buffer for every run's positions, mapped here rather than kept per point.
+        let mut run_px: Vec<(f64, f64)> = Vec::new();
+        for (s, d) in self.series.iter().zip(&self.data).filter(|(s, _)| !s.hidden) {
             for run in &s.runs {
-                if run.len() == 1 {
-                    p.circle(run[0], 2.5, s.color, true)?;
+                let (a, b) = (run.start as usize, run.end as usize);
+                run_px.clear();
+                run_px.extend(d.ts[a..b].iter().zip(&d.values[a..b]).map(|(&x, &v)| (self.xs.map(x), self.ys.map(v))));
+                if run_px.len() == 1 {
+                    p.circle(run_px[0], 2.5, s.color, true)?;
                 } else {
                     // Same picture, far fewer segments for dense runs (hover keeps every point).
-                    p.polyline(&decimate::columns(run, p.scale), s.color, LINE_WIDTH)?;
+                    p.polyline(&decimate::columns(&run_px, p.scale), s.color, LINE_WIDTH)?;
                 }
             }
         }
         p.present()
     }
 
-    /// The hover layer: a vertical rule at the column and a ringed dot on every visible value.
+    /// The hover layer: a vertical rule at the target and a ringed dot on every visible value.
     pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
-        let Some(c) = self.columns.get(hit) else { return Ok(()) };
-        p.line((c.px, self.plot.1), (c.px, self.plot.3), self.chrome.theme.crosshair, 1.0)?;
-        for v in &self.values[c.values.clone()] {
-            p.circle((c.px, v.py), 5.0, self.chrome.theme.background, true)?;
-            p.circle((c.px, v.py), 3.5, self.series_text[v.series as usize].color, true)?;
+        if hit >= self.targets.len() {
+            return Ok(());
+        }
+        let px = self.target_px(hit);
+        p.line((px, self.plot.1), (px, self.plot.3), self.chrome.theme.crosshair, 1.0)?;
+        for (s, i) in self.members(hit) {
+            let py = self.ys.map(self.data[s].values[i]);
+            p.circle((px, py), 5.0, self.chrome.theme.background, true)?;
+            p.circle((px, py), 3.5, self.series_text[s].color, true)?;
         }
         p.present()
     }
@@ -304,40 +291,84 @@ impl LineChart {
     /// Nearest period to the pointer, when the pointer is over the plot (with a little slack).
     pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
         let (x0, y0, x1, y1) = self.plot;
-        if self.columns.is_empty() || x < x0 - 12.0 || x > x1 + 12.0 || y < y0 - 12.0 || y > y1 + 12.0 {
+        let n = self.targets.len();
+        if n == 0 || x < x0 - 12.0 || x > x1 + 12.0 || y < y0 - 12.0 || y > y1 + 12.0 {
             return None;
         }
-        let i = self.columns.partition_point(|c| c.px < x);
-        let candidates = [i.checked_sub(1), (i < self.columns.len()).then_some(i)];
+        // Binary search: targets are in time order, so in pixel order.
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.target_px(mid) < x {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let candidates = [lo.checked_sub(1), (lo < n).then_some(lo)];
         candidates
             .into_iter()
             .flatten()
-            .min_by(|&a, &b| (self.columns[a].px - x).abs().total_cmp(&(self.columns[b].px - x).abs()))
+            .min_by(|&a, &b| (self.target_px(a) - x).abs().total_cmp(&(self.target_px(b) - x).abs()))
     }
 
     pub fn tooltip(&self, hit: usize) -> Option<Tooltip> {
-        let c = self.columns.get(hit)?;
-        crate::model::locale::scoped(self.locale, || Some(self.tooltip_in_locale(c)))
+        (hit < self.targets.len()).then(|| crate::model::locale::scoped(self.locale, || self.tooltip_in_locale(hit)))
     }
 
-    fn tooltip_in_locale(&self, c: &Column) -> Tooltip {
-        let values = &self.values[c.values.clone()];
-        let rows = values
+    fn tooltip_in_locale(&self, hit: usize) -> Tooltip {
+        let members = self.members(hit);
+        let rows = members
             .iter()
-            .map(|v| {
-                let s = &self.series_text[v.series as usize];
-                TooltipRow { label: s.label.clone(), value: format::value(v.value, s.unit), color: s.color }
+            .map(|&(s, i)| {
+                let text = &self.series_text[s];
+                TooltipRow {
+                    label: text.label.clone(),
+                    value: format::value(self.data[s].values[i], text.unit),
+                    color: text.color,
+                }
             })
             .collect();
-        let source = self.chrome.source_text(values.iter().map(|v| self.sources[v.source as usize].as_str()));
-        let title = format::period(&c.period, self.frequency);
-        Tooltip { title, rows, notes: c.notes.clone(), source }
+        let source =
+            self.chrome.source_text(members.iter().map(|&(s, i)| self.sources[self.data[s].sources.at(i)].as_str()));
+        let title = format::period(self.targets.period(hit), self.frequency);
+        let notes = match self.notes.binary_search_by_key(&hit, |n| n.0) {
+            Ok(k) => self.notes[k].1.clone(),
+            Err(_) => Vec::new(),
+        };
+        Tooltip { title, rows, notes, source }
     }
 
     pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
-        let c = self.columns.get(hit)?;
-        let top = self.values[c.values.clone()].iter().map(|v| v.py).fold(f64::INFINITY, f64::min);
-        Some((c.px, if top.is_finite() { top } else { self.plot.1 }))
+        if hit >= self.targets.len() {
+            return None;
+        }
+        let top =
+            self.members(hit).iter().map(|&(s, i)| self.ys.map(self.data[s].values[i])).fold(f64::INFINITY, f64::min);
+        Some((self.target_px(hit), if top.is_finite() { top } else { self.plot.1 }))
+    }
+
+    /// Time (fractional year) of a hover target.
+    fn target_t(&self, hit: usize) -> f64 {
+        match &self.targets {
+            Targets::Aligned { first, .. } => self.data[self.visible[0]].ts[first + hit],
+            Targets::Merged { columns, .. } => columns[hit].t,
+        }
+    }
+
+    fn target_px(&self, hit: usize) -> f64 {
+        self.xs.map(self.target_t(hit))
+    }
+
+    /// The (series, point index) pairs of a hover target, in series order.
+    fn members(&self, hit: usize) -> Vec<(usize, usize)> {
+        match &self.targets {
+            Targets::Aligned { first, .. } => self.visible.iter().map(|&s| (s, first + hit)).collect(),
+            Targets::Merged { columns, members } => {
+                let r = &columns[hit].members;
+                members[r.start as usize..r.end as usize].iter().map(|&(s, i)| (s as usize, i as usize)).collect()
+            }
+        }
     }
 
     pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
@@ -361,7 +392,7 @@ impl LineChart {
 
     /// Time of a hover target.
     pub fn time_of(&self, hit: usize) -> Option<f64> {
-        self.columns.get(hit).map(|c| c.t)
+        (hit < self.targets.len()).then(|| self.target_t(hit))
     }
 
     /// The time range drawn.
@@ -377,7 +408,109 @@ impl LineChart {
     /// CSS-px position of a series' value at a period (None if hidden or absent).
     pub fn point_px(&self, series: usize, period_index: usize) -> Option<(f64, f64)> {
         let s = self.series.get(series).filter(|s| !s.hidden)?;
-        s.runs.iter().flatten().nth(period_index).copied()
+        let i = s.runs.iter().flat_map(|r| r.clone()).nth(period_index)? as usize;
+        let d = &self.data[series];
+        Some((self.xs.map(d.ts[i]), self.ys.map(d.values[i])))
+    }
+}
+
+/// Per point of `s`, the index of its source in `sources` (added when new).
+fn source_indices(s: &crate::data::Series, sources: &mut Vec<String>) -> Sources {
+    let mut index = |id: &str| match sources.iter().position(|s| s == id) {
+        Some(k) => k as u32,
+        None => {
+            sources.push(id.to_string());
+            sources.len() as u32 - 1
+        }
+    };
+    let Some(first) = s.points.first() else { return Sources::One(0) };
+    // Consecutive points almost always share a source (often the same shared text).
+    if s.points.iter().all(|p| Rc::ptr_eq(&p.source, &first.source) || p.source == first.source) {
+        return Sources::One(index(&first.source));
+    }
+    let mut last: Option<(&Rc<str>, u32)> = None;
+    Sources::Each(
+        s.points
+            .iter()
+            .map(|p| match last {
+                Some((text, k)) if Rc::ptr_eq(text, &p.source) => k,
+                _ => {
+                    let k = index(&p.source);
+                    last = Some((&p.source, k));
+                    k
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The hover targets of the visible series (see [`Targets`]).
+fn targets(ds: &Dataset, ts: &[Rc<[f64]>], visible: &[usize], in_range: &dyn Fn(f64) -> bool) -> Targets {
+    if let Some(&v0) = visible.first() {
+        if visible.iter().all(|&i| Rc::ptr_eq(&ts[i], &ts[v0])) {
+            let t = &ts[v0];
+            // Times are sorted (validation), so the in-range points are one stretch.
+            let first = t.iter().position(|&x| in_range(x)).unwrap_or(t.len());
+            let end = first + t[first..].iter().take_while(|&&x| in_range(x)).count();
+            if t[end..].iter().all(|&x| !in_range(x)) {
+                let periods = ds.series[v0].points[first..end].iter().map(|p| p.period.clone()).collect();
+                return Targets::Aligned { first, periods };
+            }
+        }
+    }
+    // Per visible series, its in-range points keyed by time, merged in time order; values in
+    // series order within a column.
+    let keyed: Vec<(usize, Vec<Keyed>)> = visible
+        .iter()
+        .map(|&i| {
+            let keys = ts[i]
+                .iter()
+                .enumerate()
+                .filter(|(_, &x)| in_range(x))
+                .map(|(pi, &x)| ((x * 10_000.0).round() as i64, pi as u32))
+                .collect();
+            (i, keys)
+        })
+        .collect();
+    let mut columns: Vec<Column> = Vec::new();
+    let mut members: Vec<(u32, u32)> = Vec::with_capacity(keyed.iter().map(|k| k.1.len()).sum());
+    let mut heads = vec![0usize; keyed.len()];
+    loop {
+        let next = keyed.iter().zip(&heads).filter_map(|((_, k), &h)| k.get(h).map(|e| e.0)).min();
+        let Some(key) = next else { break };
+        let start = members.len() as u32;
+        let mut head: Option<(usize, u32)> = None;
+        for ((i, k), h) in keyed.iter().zip(heads.iter_mut()) {
+            while let Some(&(_, pi)) = k.get(*h).filter(|e| e.0 == key) {
+                *h += 1;
+                head.get_or_insert((*i, pi));
+                members.push((*i as u32, pi));
+            }
+        }
+        if let Some((i, pi)) = head {
+            columns.push(Column {
+                t: ts[i][pi as usize],
+                period: ds.series[i].points[pi as usize].period.clone(),
+                members: start..members.len() as u32,
+            });
+        }
+    }
+    Targets::Merged { columns, members }
+}
+
+impl Targets {
+    fn len(&self) -> usize {
+        match self {
+            Targets::Aligned { periods, .. } => periods.len(),
+            Targets::Merged { columns, .. } => columns.len(),
+        }
+    }
+
+    fn period(&self, hit: usize) -> &str {
+        match self {
+            Targets::Aligned { periods, .. } => &periods[hit],
+            Targets::Merged { columns, .. } => &columns[hit].period,
+        }
     }
 }
 
@@ -449,4 +582,70 @@ fn summarize(ds: &Dataset, hidden: &[bool]) -> String {
         out.push_str(&format!(" Also shown: {}.", others.join(", ")));
     }
     out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::chart::warm::synthetic;
+    use crate::render::Theme;
+
+    /// `ds` with every period its own text: no two series share one, so targets are merged.
+    fn unshared(ds: &Dataset) -> Dataset {
+        let mut copy = ds.clone();
+        for s in &mut copy.series {
+            for p in &mut s.points {
+                p.period = Rc::from(&*p.period);
+            }
+        }
+        copy
+    }
+
+    #[test]
+    fn aligned_and_merged_targets_give_the_same_hover() {
+        let mut ds = synthetic(400);
+        // Two sources in one series, and an event, so sources and notes are looked up per target.
+        ds.series[1].points[7].source = "other".into();
+        ds.sources.push(crate::data::Source { id: "other".into(), ..ds.sources[0].clone() });
+        ds.events.push(crate::data::Event {
+            date: "2001-01-08".into(),
+            label: "An event".into(),
+            short: None,
+            source: "warm".into(),
+        });
+        let frame = Frame::new(640.0, 400.0, Theme::light());
+        for hidden in [vec![false; 3], vec![false, true, false]] {
+            let aligned = LineChart::new(&ds, &frame, &hidden);
+            let merged = LineChart::new(&unshared(&ds), &frame, &hidden);
+            assert!(matches!(aligned.targets, Targets::Aligned { .. }));
+            assert!(matches!(merged.targets, Targets::Merged { .. }));
+            assert_eq!(aligned.targets.len(), 400);
+            assert_eq!(merged.targets.len(), 400);
+            for k in [0, 1, 7, 200, 399] {
+                let (a, m) = (aligned.tooltip(k).unwrap(), merged.tooltip(k).unwrap());
+                assert_eq!(a.text(), m.text());
+                assert_eq!(aligned.anchor(k), merged.anchor(k));
+                assert_eq!(aligned.time_of(k), merged.time_of(k));
+                let (x, y) = aligned.anchor(k).unwrap();
+                assert_eq!(aligned.hit(x, y), Some(k));
+                assert_eq!(merged.hit(x, y), Some(k));
+            }
+            assert!(aligned.tooltip(7).unwrap().text().contains("An event"));
+            let rows = aligned.tooltip(0).unwrap().rows.len();
+            assert_eq!(rows, hidden.iter().filter(|h| !**h).count());
+        }
+    }
+
+    #[test]
+    fn series_on_different_periods_merge_by_time() {
+        let mut ds = synthetic(10);
+        // Series 1 starts three days later: the first three targets have two values, not three.
+        ds.series[1].points.drain(..3);
+        let line = LineChart::new(&ds, &Frame::new(640.0, 400.0, Theme::light()), &[false; 3]);
+        assert!(matches!(line.targets, Targets::Merged { .. }));
+        assert_eq!(line.targets.len(), 10);
+        assert_eq!(line.tooltip(0).unwrap().rows.len(), 2);
+        assert_eq!(line.tooltip(3).unwrap().rows.len(), 3);
+        assert_eq!(line.tooltip(3).unwrap().title, format::period("2001-01-04", Frequency::Daily));
+    }
 }

@@ -64,14 +64,15 @@ fn keep_column(col: &[(f64, f64)], scale: f64, out: &mut Vec<(f64, f64)>) {
     let ky = |i: usize| key(col[i].1, scale);
     let (y_first, y_last) = (ky(0), ky(n - 1));
     let (mut lo, mut hi) = (0, 0);
+    let (mut y_lo, mut y_hi) = (y_first, y_first);
     let mut leave = None;
     for i in 1..n {
         let y = ky(i);
-        if y < ky(lo) {
-            lo = i;
+        if y < y_lo {
+            (lo, y_lo) = (i, y);
         }
-        if y > ky(hi) {
-            hi = i;
+        if y > y_hi {
+            (hi, y_hi) = (i, y);
         }
         if leave.is_none() && y != y_first {
             leave = Some(i);

@@ -162,25 +162,22 @@ fn points(
     };
     let n = values.len();
     let period = get(cols, "period");
-    let periods = match shared {
-        Some((array, texts)) if *array == period && texts.len() == n => texts.clone(),
-        _ => {
-            let texts = strings(&period, n, "period", context, series)?;
-            *shared = Some((period, texts.clone()));
-            texts
-        }
-    };
+    // The texts are kept for the next series (no copy of the list: each point takes its own `Rc`).
+    if !matches!(shared, Some((array, texts)) if *array == period && texts.len() == n) {
+        *shared = Some((period.clone(), strings(&period, n, "period", context, series)?));
+    }
+    let periods = shared.as_ref().map_or(&[][..], |s| &s.1[..]).iter().cloned();
     let source = get(cols, "source");
     let point = |(period, value), source| Point { period, value, source, label: None, note: None };
     let mut points: Vec<Point> = match source.as_string() {
         // One source for the whole column: every point shares its text (no list of n copies).
         Some(one) => {
             let one: Rc<str> = Rc::from(one);
-            periods.into_iter().zip(values).map(|pv| point(pv, one.clone())).collect()
+            periods.zip(values).map(|pv| point(pv, one.clone())).collect()
         }
         None => {
             let sources = strings(&source, n, "source", context, series)?;
-            periods.into_iter().zip(values).zip(sources).map(|(pv, s)| point(pv, s)).collect()
+            periods.zip(values).zip(sources).map(|(pv, s)| point(pv, s)).collect()
         }
     };
     // Labels and notes, as in a JSON document's columns: optional, `null` where a point has none.

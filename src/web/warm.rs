@@ -74,7 +74,7 @@ fn json(ds: &Dataset, n: usize) -> String {
 /// One warm-up round. Errors are returned, not shown: nothing on the page depends on it.
 pub fn round() -> crate::error::Result<usize> {
     let ds = warm::synthetic(warm::POINTS);
-    super::columns::read(&columnar(&ds, 300), "warm-up")?;
+    super::columns::read(&columnar(&ds, warm::POINTS), "warm-up")?;
     parse_dataset(&json(&ds, 300), "warm-up")?;
     let canvas = canvas().ok_or_else(|| crate::error::Error::Browser("no canvas for the warm-up".into()))?;
     let mut surface = super::CanvasSurface::new(&canvas)?;
