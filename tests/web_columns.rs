@@ -145,6 +145,17 @@ fn columns_go_through_the_same_validation() {
             }),
             "unknown source id \"<b>nope</b>\"",
         ),
+        (
+            // Not ASCII (Cyrillic, and an emoji of two UTF-16 units): the text arrives intact.
+            Box::new(|doc| {
+                let s = Array::from(&Reflect::get(doc, &"series".into()).unwrap()).get(1);
+                let sources: Array = (0..53)
+                    .map(|i| JsValue::from_str(if i == 9 { "Росстат 📈" } else { "voeten-idealpoints" }))
+                    .collect();
+                set(&Reflect::get(&s, &"columns".into()).unwrap(), "source", &sources);
+            }),
+            "point 10 (period \"1980\"): unknown source id \"Росстат 📈\"",
+        ),
     ];
     for (break_it, want) in cases {
         let doc = columnar();

@@ -11,9 +11,52 @@
 
 use crate::data::{parse_document, validate, Dataset, Point, MAX_POINTS};
 use crate::error::{Error, Result};
-use js_sys::{Array, Float64Array, Object, Reflect, JSON};
+use js_sys::{Array, Float64Array, JsString, Object, Reflect, Uint8Array, JSON};
 use std::rc::Rc;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    /// `{read, written}`.
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(this: &TextEncoder, source: &JsString, destination: &Uint8Array) -> EncodeResult;
+    type EncodeResult;
+    #[wasm_bindgen(method, getter)]
+    fn read(this: &EncodeResult) -> f64;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &EncodeResult) -> f64;
+}
+
+thread_local! {
+    static ENCODER: TextEncoder = TextEncoder::new();
+}
+
+/// A JS string as UTF-8, written by the browser straight into wasm memory when it is ASCII (a
+/// joined column of periods or source ids: hundreds of kilobytes). The glue's general copy walks
+/// the string a character at a time in JS first.
+fn utf8(s: &JsString) -> String {
+    let n = s.length() as usize;
+    let mut buf = vec![0u8; n];
+    if n > 0 {
+        let done = ENCODER.with(|e| {
+            // SAFETY: the view covers `buf` only and is dropped before `buf` is touched again.
+            // Should memory grow before the browser writes (the view's buffer is then detached),
+            // nothing is written and `read` is 0: the fallback below copies the string instead.
+            let view = unsafe { Uint8Array::view_mut_raw(buf.as_mut_ptr(), n) };
+            e.encode_into(s, &view)
+        });
+        if done.read() as usize != n {
+            // Not ASCII: more bytes than units. The glue's copy handles any string.
+            return s.into();
+        }
+        buf.truncate(done.written() as usize);
+    }
+    String::from_utf8(buf).unwrap_or_else(|_| s.into())
+}
 
 fn get(o: &JsValue, key: &str) -> JsValue {
     Reflect::get(o, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
@@ -106,7 +149,7 @@ fn strings(v: &JsValue, n: usize, what: &str, context: &str, series: &str) -> Re
             format!("series \"{series}\": columns.{what} has {} entries, columns.value {n}", a.length()),
         ));
     }
-    let joined: String = a.join("\n").into();
+    let joined = utf8(&a.join("\n"));
     let mut out: Vec<Rc<str>> = Vec::with_capacity(n);
     for part in joined.split('\n').take(if n == 0 { 0 } else { n + 1 }) {
         let shared = match out.last() {

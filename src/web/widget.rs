@@ -51,6 +51,11 @@ struct Widget {
     state: State,
     /// CSS width, CSS height, device pixel ratio of the last layout.
     size: (f64, f64, f64),
+    /// The host's width read before `mount()` added anything to it, for the first layout: read
+    /// then, it costs no layout; read after, it forces one (style and layout of the whole new
+    /// shadow tree) that the next frame would do again. A host whose width depends on its content
+    /// is corrected by the resize observer.
+    first_width: Option<f64>,
     dark: bool,
     /// Values, change or share (charts that offer relative views).
     mode: Mode,
@@ -154,6 +159,7 @@ impl Handle {
 }
 
 pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
+    let first_width = Some(host.client_width() as f64).filter(|&w| w >= 1.0);
     let dom = dom::build(&host).map_err(js_err)?;
     let window = web_sys::window().ok_or_else(|| Error::Browser("no window".into()))?;
     let media = window.match_media("(prefers-color-scheme: dark)").ok().flatten();
@@ -164,6 +170,7 @@ pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
         loaded: None,
         state: State::default(),
         size: (0.0, 0.0, 1.0),
+        first_width,
         dark: false,
         mode: Mode::Values,
         relative: false,
@@ -180,6 +187,8 @@ pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
     }));
     install(&rc)?;
     let outcome = rc.borrow_mut().reload();
+    // Only mount's own first layout may use it: later ones measure the host as it is then.
+    rc.borrow_mut().first_width = None;
     announce(&rc, outcome);
     Ok(Handle { inner: Some(rc) })
 }
@@ -651,8 +660,12 @@ impl Widget {
 
     /// CSS width and height the chart should have now, and the device pixel ratio.
     fn measure(&self) -> (f64, f64, f64) {
+        self.size_for(self.host.client_width() as f64)
+    }
+
+    /// [`Widget::measure`] for a host `cw` CSS px wide.
+    fn size_for(&self, cw: f64) -> (f64, f64, f64) {
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
-        let cw = self.host.client_width() as f64;
         let w = if cw >= 1.0 { cw } else { 640.0 };
         let h = self.opts.height.unwrap_or_else(|| default_height(w));
         (w, h, dpr)
@@ -667,7 +680,10 @@ impl Widget {
     }
 
     fn layout_and_draw(&mut self) -> Result<()> {
-        let (w, h, dpr) = self.measure();
+        let (w, h, dpr) = match self.first_width.take() {
+            Some(cw) => self.size_for(cw),
+            None => self.measure(),
+        };
         self.size = (w, h, dpr);
         self.dark = self.is_dark();
         let _ = self.dom.root.class_list().toggle_with_force("dark", self.dark);
