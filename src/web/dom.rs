@@ -77,6 +77,9 @@ td.note { color: #5e5e5e; font-size: 11px; min-width: 12em; }
 
 /// The elements the widget draws into.
 pub struct Dom {
+    /// The host's CSS width (`clientWidth`) once its own style applies and before the tree is
+    /// added: measured then, it costs a layout of an empty host, not of the whole new tree.
+    pub first_width: f64,
     pub shadow: ShadowRoot,
     pub root: HtmlElement,
     pub stage: HtmlElement,
@@ -125,6 +128,7 @@ pub fn build(host: &HtmlElement) -> Result<Dom, JsValue> {
     sheet.replace_sync(CSS)?;
     let sheets = js_sys::Array::of1(&sheet);
     shadow.set_adopted_style_sheets(&sheets);
+    let first_width = host.client_width() as f64;
 
     let root: HtmlElement = el(&doc, "div", "root")?;
     let stage: HtmlElement = el(&doc, "div", "stage")?;
@@ -182,6 +186,7 @@ pub fn build(host: &HtmlElement) -> Result<Dom, JsValue> {
     root.append_child(&live)?;
     shadow.append_child(&root)?;
     Ok(Dom {
+        first_width,
         shadow,
         root,
         stage,

@@ -51,10 +51,10 @@ struct Widget {
     state: State,
     /// CSS width, CSS height, device pixel ratio of the last layout.
     size: (f64, f64, f64),
-    /// The host's width read before `mount()` added anything to it, for the first layout: read
-    /// then, it costs no layout; read after, it forces one (style and layout of the whole new
-    /// shadow tree) that the next frame would do again. A host whose width depends on its content
-    /// is corrected by the resize observer.
+    /// The host's width read before `mount()` filled its shadow tree ([`Dom::first_width`]), for
+    /// the first layout: read after, it forces a style and layout of the whole new tree that the
+    /// next frame does again. A host whose width depends on its content is corrected by the resize
+    /// observer.
     first_width: Option<f64>,
     dark: bool,
     /// Values, change or share (charts that offer relative views).
@@ -159,8 +159,8 @@ impl Handle {
 }
 
 pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
-    let first_width = Some(host.client_width() as f64).filter(|&w| w >= 1.0);
     let dom = dom::build(&host).map_err(js_err)?;
+    let first_width = Some(dom.first_width).filter(|&w| w >= 1.0);
     let window = web_sys::window().ok_or_else(|| Error::Browser("no window".into()))?;
     let media = window.match_media("(prefers-color-scheme: dark)").ok().flatten();
     let rc = Rc::new(RefCell::new(Widget {
