@@ -255,18 +255,16 @@ impl LineChart {
         draw_y_grid(p, self.plot, &self.y_ticks, t)?;
         draw_x_axis(p, self.plot, &self.x_ticks, t)?;
         markers::draw(p, &self.markers, self.marker_rows, self.plot, t)?;
-        // One buffer for every run's positions, mapped here rather than kept per point.
-        let mut run_px: Vec<(f64, f64)> = Vec::new();
         for (s, d) in self.series.iter().zip(&self.data).filter(|(s, _)| !s.hidden) {
             for run in &s.runs {
-                let (a, b) = (run.start as usize, run.end as usize);
-                run_px.clear();
-                run_px.extend(d.ts[a..b].iter().zip(&d.values[a..b]).map(|(&x, &v)| (self.xs.map(x), self.ys.map(v))));
-                if run_px.len() == 1 {
-                    p.circle(run_px[0], 2.5, s.color, true)?;
+                let (ts, vs) =
+                    (&d.ts[run.start as usize..run.end as usize], &d.values[run.start as usize..run.end as usize]);
+                let (x, y) = (|i: usize| self.xs.map(ts[i]), |i: usize| self.ys.map(vs[i]));
+                if run.len() == 1 {
+                    p.circle((x(0), y(0)), 2.5, s.color, true)?;
                 } else {
                     // Same picture, far fewer segments for dense runs (hover keeps every point).
-                    p.polyline(&decimate::columns(&run_px, p.scale), s.color, LINE_WIDTH)?;
+                    p.polyline(&decimate::columns_of(run.len(), x, y, p.scale), s.color, LINE_WIDTH)?;
                 }
             }
         }

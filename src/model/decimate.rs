@@ -28,40 +28,73 @@ const MIN_DENSITY: usize = 4;
 
 fn key(v: f64, scale: f64) -> i32 {
     // Exactly the painter's rounding (Painter::px).
-    (v * scale).round() as i32
+    crate::render::round_px(v * scale)
 }
 
 /// The points of `points` (CSS px, in drawing order) that determine how it is stroked at `scale`
 /// device pixels per CSS pixel: per device-pixel column the first, last, lowest and highest point
 /// and the two points that give the directions at the ends. Sparse runs are returned unchanged.
 pub fn columns(points: &[(f64, f64)], scale: f64) -> Cow<'_, [(f64, f64)]> {
-    let (Some(first), Some(last)) = (points.first(), points.last()) else { return Cow::Borrowed(points) };
-    let span = (key(last.0, scale) as i64 - key(first.0, scale) as i64).unsigned_abs() as usize + 1;
-    if points.len() <= MIN_DENSITY * span {
+    let (Some(&first), Some(&last)) = (points.first(), points.last()) else { return Cow::Borrowed(points) };
+    if sparse(points.len(), first, last, scale) {
         return Cow::Borrowed(points);
     }
-    let mut out = Vec::with_capacity(span * MAX_PER_COLUMN);
-    let mut start = 0;
-    while start < points.len() {
-        let kx = key(points[start].0, scale);
-        let mut end = start + 1;
-        while end < points.len() && key(points[end].0, scale) == kx {
-            end += 1;
-        }
-        keep_column(&points[start..end], scale, &mut out);
-        start = end;
-    }
-    Cow::Owned(out)
+    Cow::Owned(decimated(points.len(), |i| points[i].0, |i| points[i].1, scale))
 }
 
-/// Appends the points of one column (all with the same rounded x) that fix its stroke.
-fn keep_column(col: &[(f64, f64)], scale: f64, out: &mut Vec<(f64, f64)>) {
-    let n = col.len();
+/// [`columns`] of the points `(x(i), y(i))` for `i` in `0..n`, made on demand: a chart maps its
+/// data to pixels here instead of keeping a list of every point's position.
+pub fn columns_of(n: usize, x: impl Fn(usize) -> f64, y: impl Fn(usize) -> f64, scale: f64) -> Vec<(f64, f64)> {
+    if n == 0 || sparse(n, (x(0), 0.0), (x(n - 1), 0.0), scale) {
+        return (0..n).map(|i| (x(i), y(i))).collect();
+    }
+    decimated(n, x, y, scale)
+}
+
+/// Too few points per spanned column to gain anything.
+fn sparse(n: usize, first: (f64, f64), last: (f64, f64), scale: f64) -> bool {
+    let span = (key(last.0, scale) as i64 - key(first.0, scale) as i64).unsigned_abs() as usize + 1;
+    n <= MIN_DENSITY * span
+}
+
+fn decimated(n: usize, x: impl Fn(usize) -> f64, y: impl Fn(usize) -> f64, scale: f64) -> Vec<(f64, f64)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut kx = key(x(0), scale);
+    while start < n {
+        let mut end = start + 1;
+        let mut next = kx;
+        while end < n {
+            next = key(x(end), scale);
+            if next != kx {
+                break;
+            }
+            end += 1;
+        }
+        keep_column(start, end, (&x, &y), scale, &mut out);
+        (start, kx) = (end, next);
+    }
+    out
+}
+
+/// The x and y of point `i`.
+type Coords<'a, X, Y> = (&'a X, &'a Y);
+
+/// Appends the points `start..end` of one column (all with the same rounded x) that fix its stroke.
+fn keep_column<X: Fn(usize) -> f64, Y: Fn(usize) -> f64>(
+    start: usize,
+    end: usize,
+    (x, y): Coords<X, Y>,
+    scale: f64,
+    out: &mut Vec<(f64, f64)>,
+) {
+    let n = end - start;
+    let at = |i: usize| (x(i), y(i));
     if n <= 2 {
-        out.extend_from_slice(col);
+        out.extend((start..end).map(at));
         return;
     }
-    let ky = |i: usize| key(col[i].1, scale);
+    let ky = |i: usize| key(y(start + i), scale);
     let (y_first, y_last) = (ky(0), ky(n - 1));
     let (mut lo, mut hi) = (0, 0);
     let (mut y_lo, mut y_hi) = (y_first, y_first);
@@ -84,7 +117,7 @@ fn keep_column(col: &[(f64, f64)], scale: f64, out: &mut Vec<(f64, f64)>) {
     let mut prev = None;
     for i in keep.into_iter().flatten() {
         if prev != Some(i) {
-            out.push(col[i]);
+            out.push(at(start + i));
             prev = Some(i);
         }
     }
@@ -154,18 +187,28 @@ mod tests {
     }
 
     #[test]
+    fn points_made_on_demand_decimate_like_a_list() {
+        for (n, scale) in [(0, 1.0), (1, 1.0), (40, 1.0), (5_000, 1.0), (20_000, 2.0), (3_000, 1.5)] {
+            let pts = walk(n, 600.0, 7 + n as u64);
+            let made = columns_of(n, |i| pts[i].0, |i| pts[i].1, scale);
+            assert_eq!(made, columns(&pts, scale).into_owned(), "{n} points at {scale}");
+        }
+    }
+
+    #[test]
     fn keeps_the_directions_at_both_ends_of_a_column() {
         // One column (x rounds to 5): first 10, leaves upward to 12, dips to 3, peaks at 20,
         // arrives at the last point (8) from 9 (downward).
         let ys = [10.0, 10.2, 12.0, 3.0, 7.0, 20.0, 15.0, 9.0, 8.0, 8.1];
         let col: Vec<(f64, f64)> = ys.iter().map(|&y| (5.0, y)).collect();
         let mut out = Vec::new();
-        keep_column(&col, 1.0, &mut out);
+        keep_column(0, col.len(), (&|i: usize| col[i].0, &|i: usize| col[i].1), 1.0, &mut out);
         let kept: Vec<f64> = out.iter().map(|p| p.1).collect();
         assert_eq!(kept, vec![10.0, 12.0, 3.0, 20.0, 9.0, 8.1]);
         // A flat column keeps its two ends.
         out.clear();
-        keep_column(&[(5.0, 4.0), (5.0, 4.2), (5.0, 3.9), (5.0, 4.1)], 1.0, &mut out);
+        let flat = [(5.0, 4.0), (5.0, 4.2), (5.0, 3.9), (5.0, 4.1)];
+        keep_column(0, flat.len(), (&|i: usize| flat[i].0, &|i: usize| flat[i].1), 1.0, &mut out);
         assert_eq!(out, vec![(5.0, 4.0), (5.0, 4.1)]);
     }
 }

@@ -21,6 +21,15 @@ pub use surface::{Anchor, Pen, Px, Surface};
 pub use theme::{Rgb, Theme};
 
 /// Rough width of `text` at `size` CSS px in a sans-serif font, when nothing can measure.
+/// A device-pixel coordinate: `v` rounded half away from zero, as `f64::round` does, but with the
+/// `trunc` instruction WebAssembly has (`round` is a library call there, made for every point of
+/// a big line chart). Exact: `v - v.trunc()` has no rounding error.
+#[inline]
+pub fn round_px(v: f64) -> i32 {
+    let t = v.trunc();
+    (if (v - t).abs() >= 0.5 { t + v.signum() } else { t }) as i32
+}
+
 pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars()
         .map(|c| match c {
@@ -80,6 +89,15 @@ pub fn ellipsize(m: &dyn Measure, text: &str, size: f64, max_width: f64) -> Stri
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn round_px_is_f64_round() {
+        let edge = [0.5, -0.5, 1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994, 4503599627370495.5, 1e300];
+        let walk = (0..20_000).map(|i| (i as f64 - 10_000.0) * 0.0625 + (i % 7) as f64 * 1e-9);
+        for v in edge.into_iter().chain(walk) {
+            assert_eq!(super::round_px(v), v.round() as i32, "{v}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -18,7 +18,7 @@ impl<'a, S: Surface + ?Sized> Painter<'a, S> {
     }
 
     fn px(&self, p: (f64, f64)) -> Px {
-        ((p.0 * self.scale).round() as i32, (p.1 * self.scale).round() as i32)
+        (super::round_px(p.0 * self.scale), super::round_px(p.1 * self.scale))
     }
 
     fn stroke(&self, color: Rgb, width: f64) -> Pen {
