@@ -101,7 +101,7 @@ pub fn validate(ds: &Dataset) -> Result<()> {
         }
         let unit = ds.unit_of(si);
         let mut prev: Option<Period> = None;
-        let before = std::mem::take(&mut parsed);
+        let before = std::mem::replace(&mut parsed, Vec::with_capacity(s.points.len()));
         for (pi, p) in s.points.iter().enumerate() {
             // Built only when a message needs it: formatting per point would dominate big documents.
             let at_p = || format!("{at_s}, point {} (period \"{}\")", pi + 1, clip(&p.period));
