@@ -6,7 +6,7 @@ use super::{markers, Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
 use crate::model::locale::{t, Text};
-use crate::model::{format, ticks, LinearScale};
+use crate::model::{format, sort, ticks, LinearScale};
 use crate::render::{Painter, Rgb, Surface};
 
 /// One bar: a period, its stacked segments (bottom to top) and the hover text.
@@ -54,7 +54,7 @@ impl BarChart {
             .iter()
             .flat_map(|s| s.points.iter().filter_map(|p| Some((Period::parse(&p.period)?, p.period.to_string()))))
             .collect();
-        periods.sort();
+        sort::sort_by(&mut periods, Ord::cmp);
         periods.dedup();
         // The reader's zoom keeps the periods inside the range.
         if let Some((a, b)) = frame.x_range.filter(|(a, b)| b > a) {
