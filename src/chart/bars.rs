@@ -67,13 +67,15 @@ impl BarChart {
         // Stack per period over visible series.
         let n = periods.len().max(1);
         let mut totals = vec![0.0f64; periods.len()];
-        // Period → bar index, and per series the point of each bar: one pass over the points.
-        let index: std::collections::HashMap<&str, usize> =
-            periods.iter().enumerate().map(|(k, (_, raw))| (raw.as_str(), k)).collect();
+        // Per series the point of each bar: one pass over the points, each found by binary search
+        // in the sorted periods (no hash map: hashbrown and SipHash cost the wasm ~3 KB).
         let mut at: Vec<Vec<Option<usize>>> = vec![vec![None; periods.len()]; ds.series.len()];
         for (i, s) in ds.series.iter().enumerate() {
             for (j, p) in s.points.iter().enumerate() {
-                if let Some(&k) = index.get(&*p.period) {
+                let bar = Period::parse(&p.period).and_then(|q| {
+                    periods.binary_search_by(|(o, raw)| o.cmp(&q).then_with(|| raw.as_str().cmp(&p.period))).ok()
+                });
+                if let Some(k) = bar {
                     at[i][k] = Some(j);
                     if !is_hidden(i) {
                         totals[k] += p.value.max(0.0);
