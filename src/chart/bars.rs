@@ -6,7 +6,7 @@ use super::{markers, Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
 use crate::model::locale::{t, Text};
-use crate::model::{format, ticks, LinearScale};
+use crate::model::{format, sort, ticks, LinearScale};
 use crate::render::{Painter, Rgb, Surface};
 
 /// One bar: a period, its stacked segments (bottom to top) and the hover text.
@@ -54,7 +54,7 @@ impl BarChart {
             .iter()
             .flat_map(|s| s.points.iter().filter_map(|p| Some((Period::parse(&p.period)?, p.period.to_string()))))
             .collect();
-        periods.sort();
+        sort::sort_by(&mut periods, Ord::cmp);
         periods.dedup();
         // The reader's zoom keeps the periods inside the range.
         if let Some((a, b)) = frame.x_range.filter(|(a, b)| b > a) {
@@ -67,13 +67,15 @@ impl BarChart {
         // Stack per period over visible series.
         let n = periods.len().max(1);
         let mut totals = vec![0.0f64; periods.len()];
-        // Period → bar index, and per series the point of each bar: one pass over the points.
-        let index: std::collections::HashMap<&str, usize> =
-            periods.iter().enumerate().map(|(k, (_, raw))| (raw.as_str(), k)).collect();
+        // Per series the point of each bar: one pass over the points, each found by binary search
+        // in the sorted periods (no hash map: hashbrown and SipHash cost the wasm ~3 KB).
         let mut at: Vec<Vec<Option<usize>>> = vec![vec![None; periods.len()]; ds.series.len()];
         for (i, s) in ds.series.iter().enumerate() {
             for (j, p) in s.points.iter().enumerate() {
-                if let Some(&k) = index.get(&*p.period) {
+                let bar = Period::parse(&p.period).and_then(|q| {
+                    periods.binary_search_by(|(o, raw)| o.cmp(&q).then_with(|| raw.as_str().cmp(&p.period))).ok()
+                });
+                if let Some(k) = bar {
                     at[i][k] = Some(j);
                     if !is_hidden(i) {
                         totals[k] += p.value.max(0.0);

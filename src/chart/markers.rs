@@ -4,7 +4,7 @@
 use super::chrome::{Rect, LABEL_SIZE};
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
-use crate::model::format;
+use crate::model::{format, sort};
 use crate::render::{Anchor, Measure, Painter, Surface, Theme};
 
 const ROW: f64 = 14.0;
@@ -49,7 +49,7 @@ pub fn items(ds: &Dataset) -> Vec<(f64, String)> {
         }
         out.extend(changes.into_iter().map(|c| (c.2, "Source changes".to_string())));
     }
-    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    sort::sort_by(&mut out, |a, b| a.0.total_cmp(&b.0));
     out
 }
 

@@ -12,7 +12,7 @@ use super::chrome::{Chrome, LegendEntry, Rect, LABEL_SIZE};
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Unit};
 use crate::error::Result;
-use crate::model::format;
+use crate::model::{format, sort};
 use crate::render::{Anchor, Measure, Painter, Rgb, Surface, Theme};
 
 /// A vote code as the charts draw it.
@@ -296,7 +296,7 @@ impl MatrixChart {
                 }
             }
         }
-        rows.sort_by(|a, b| a.period.cmp(&b.period));
+        sort::sort_by(&mut rows, |a, b| a.period.cmp(&b.period));
 
         // Columns: visible vote series, then visible tallies.
         let mut columns: Vec<Column> = Vec::new();

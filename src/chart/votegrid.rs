@@ -12,7 +12,7 @@ use super::matrix::{contrast_ink, Vote};
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency};
 use crate::error::Result;
-use crate::model::format;
+use crate::model::{format, sort};
 use crate::render::{wrap, Anchor, Measure, Painter, Surface};
 
 const HEAD_SIZE: f64 = 13.0;
@@ -137,7 +137,7 @@ impl VoteGridChart {
             .map(|&i| {
                 let pts = &ds.series[i].points;
                 let mut idx: Vec<usize> = (0..pts.len()).collect();
-                idx.sort_by(|&a, &b| {
+                sort::sort_by(&mut idx, |&a, &b| {
                     let key = |k: usize| {
                         (Vote::of(pts[k].value), crate::model::case::lowercase(pts[k].label.as_deref().unwrap_or("")))
                     };
@@ -420,7 +420,7 @@ fn heading(ds: &Dataset, series: usize) -> (String, Vec<String>, Vec<String>) {
                 .map(|code| (code, format!("{} {}", p.label.as_deref().unwrap_or(code), verb(Vote::of(p.value)))))
         })
         .collect();
-    marks.sort_by(|a, b| a.0.cmp(b.0));
+    sort::sort_by(&mut marks, |a, b| a.0.cmp(b.0));
     (title, parts, marks.into_iter().map(|m| m.1).collect())
 }
 

@@ -6,8 +6,8 @@
 //!
 //! Rules, as serde_json applies them: UTF-8 input (the caller strips a byte-order mark), all string
 //! escapes including surrogate pairs (a lone surrogate is an error), raw control characters in
-//! strings rejected, numbers by the JSON grammar (no `+`, leading zeros, `.5`, `NaN`) converted with
-//! `str::parse::<f64>` on the exact token and rejected when not finite, arrays and objects nested at
+//! strings rejected, numbers by the JSON grammar (no `+`, leading zeros, `.5`, `NaN`) converted as
+//! `str::parse::<f64>` converts the exact token ([`super::decimal`]) and rejected when not finite, arrays and objects nested at
 //! most [`MAX_DEPTH`] levels, nothing but whitespace after the value. Error positions are a line and
 //! a column, both 1-based, the column counted in bytes (as serde_json counts them).
 
@@ -559,8 +559,8 @@ static STOP: [bool; 256] = {
 
 /// A number token as a finite `f64` (`end`: the offset just past the token, for the error).
 fn to_f64(tok: &str, end: usize) -> Result<f64> {
-    match tok.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
+    match super::decimal::parse(tok) {
+        Some(v) if v.is_finite() => Ok(v),
         _ => Err(Error::new(ErrorKind::Range, "number out of range", end)),
     }
 }

@@ -4,6 +4,7 @@
 //! a host page may also hand in its own dataset (`src=`), which goes through the same
 //! [`parse_dataset`] → [`validate`] path, so bundled and external data obey one set of rules.
 
+pub mod decimal;
 pub mod json;
 pub mod period;
 mod read;

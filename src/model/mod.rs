@@ -6,6 +6,7 @@ pub mod decimate;
 pub mod format;
 pub mod locale;
 pub mod scale;
+pub mod sort;
 pub mod ticks;
 pub mod transform;
 

@@ -1,6 +1,7 @@
 //! Reading the `mount()`/`update()` options object defensively: wrong types become defaults or a
 //! clear error, never a panic.
 
+use crate::data::decimal;
 use crate::model::locale::Locale;
 use crate::model::transform::Mode;
 use wasm_bindgen::JsValue;
@@ -60,7 +61,9 @@ pub fn read(o: &JsValue) -> Options {
     };
     let height = js_sys::Reflect::get(o, &JsValue::from_str("height"))
         .ok()
-        .and_then(|v| v.as_f64().or_else(|| v.as_string().and_then(|s| s.trim().trim_end_matches("px").parse().ok())))
+        .and_then(|v| {
+            v.as_f64().or_else(|| v.as_string().and_then(|s| decimal::parse(s.trim().trim_end_matches("px"))))
+        })
         .filter(|h: &f64| h.is_finite() && *h >= 120.0 && *h <= 4000.0);
     // Measure `data` before copying it: a document over the limit must not grow wasm memory.
     let raw = js_sys::Reflect::get(o, &JsValue::from_str("data")).unwrap_or(JsValue::UNDEFINED);
@@ -86,7 +89,7 @@ pub fn read(o: &JsValue) -> Options {
             .unwrap_or_default(),
         range: string(o, "range").and_then(|r| {
             let (a, b) = r.split_once(',')?;
-            let (a, b): (f64, f64) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+            let (a, b) = (decimal::parse(a.trim())?, decimal::parse(b.trim())?);
             (a.is_finite() && b.is_finite() && b > a && a > 1000.0 && b < 3000.0).then_some((a, b))
         }),
         mode: string(o, "view").map_or(Mode::Values, |v| Mode::parse(&v)),
