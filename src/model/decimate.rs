@@ -26,6 +26,7 @@ pub const MAX_PER_COLUMN: usize = 6;
 /// gain; it also keeps the SVG output of small charts byte-identical).
 const MIN_DENSITY: usize = 4;
 
+#[inline(always)]
 fn key(v: f64, scale: f64) -> i32 {
     // Exactly the painter's rounding (Painter::px).
     crate::render::round_px(v * scale)
@@ -57,68 +58,77 @@ fn sparse(n: usize, first: (f64, f64), last: (f64, f64), scale: f64) -> bool {
     n <= MIN_DENSITY * span
 }
 
+/// One pass over the points, a rounded x and y per point: each device-pixel column is summed up
+/// as it goes by ([`Column`]) and its kept points appended when the next column starts.
 fn decimated(n: usize, x: impl Fn(usize) -> f64, y: impl Fn(usize) -> f64, scale: f64) -> Vec<(f64, f64)> {
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut kx = key(x(0), scale);
-    while start < n {
-        let mut end = start + 1;
-        let mut next = kx;
-        while end < n {
-            next = key(x(end), scale);
-            if next != kx {
-                break;
-            }
-            end += 1;
+    let mut col = Column::new(0, key(x(0), scale), key(y(0), scale));
+    for i in 1..n {
+        let (kx, ky) = (key(x(i), scale), key(y(i), scale));
+        if kx == col.kx {
+            col.push(i, ky);
+        } else {
+            col.keep(&x, &y, &mut out);
+            col = Column::new(i, kx, ky);
         }
-        keep_column(start, end, (&x, &y), scale, &mut out);
-        (start, kx) = (end, next);
     }
+    col.keep(&x, &y, &mut out);
     out
 }
 
-/// The x and y of point `i`.
-type Coords<'a, X, Y> = (&'a X, &'a Y);
-
-/// Appends the points `start..end` of one column (all with the same rounded x) that fix its stroke.
-fn keep_column<X: Fn(usize) -> f64, Y: Fn(usize) -> f64>(
+/// The points of one device-pixel column seen so far (indices; rounded y as `i32`).
+struct Column {
+    kx: i32,
     start: usize,
     end: usize,
-    (x, y): Coords<X, Y>,
-    scale: f64,
-    out: &mut Vec<(f64, f64)>,
-) {
-    let n = end - start;
-    let at = |i: usize| (x(i), y(i));
-    if n <= 2 {
-        out.extend((start..end).map(at));
-        return;
+    y_first: i32,
+    /// First lowest and first highest point.
+    lo: (usize, i32),
+    hi: (usize, i32),
+    /// First point whose y differs from the first one's: the direction the path leaves in.
+    leave: Option<usize>,
+    /// Start of the last stretch of equal y: the point before it is where the path arrives from.
+    run: (usize, i32),
+}
+
+impl Column {
+    fn new(i: usize, kx: i32, ky: i32) -> Column {
+        Column { kx, start: i, end: i + 1, y_first: ky, lo: (i, ky), hi: (i, ky), leave: None, run: (i, ky) }
     }
-    let ky = |i: usize| key(y(start + i), scale);
-    let (y_first, y_last) = (ky(0), ky(n - 1));
-    let (mut lo, mut hi) = (0, 0);
-    let (mut y_lo, mut y_hi) = (y_first, y_first);
-    let mut leave = None;
-    for i in 1..n {
-        let y = ky(i);
-        if y < y_lo {
-            (lo, y_lo) = (i, y);
+
+    #[inline(always)]
+    fn push(&mut self, i: usize, ky: i32) {
+        self.end = i + 1;
+        if ky < self.lo.1 {
+            self.lo = (i, ky);
         }
-        if y > y_hi {
-            (hi, y_hi) = (i, y);
+        if ky > self.hi.1 {
+            self.hi = (i, ky);
         }
-        if leave.is_none() && y != y_first {
-            leave = Some(i);
+        if self.leave.is_none() && ky != self.y_first {
+            self.leave = Some(i);
+        }
+        if ky != self.run.1 {
+            self.run = (i, ky);
         }
     }
-    let arrive = (0..n - 1).rev().find(|&i| ky(i) != y_last);
-    let mut keep = [Some(0), leave, Some(lo), Some(hi), arrive, Some(n - 1)];
-    keep.sort_unstable();
-    let mut prev = None;
-    for i in keep.into_iter().flatten() {
-        if prev != Some(i) {
-            out.push(at(start + i));
-            prev = Some(i);
+
+    /// Appends the points that fix the column's stroke, in their order, each once.
+    fn keep(&self, x: &impl Fn(usize) -> f64, y: &impl Fn(usize) -> f64, out: &mut Vec<(f64, f64)>) {
+        let at = |i: usize| (x(i), y(i));
+        if self.end - self.start <= 2 {
+            out.extend((self.start..self.end).map(at));
+            return;
+        }
+        let arrive = (self.run.0 > self.start).then(|| self.run.0 - 1);
+        let mut keep = [Some(self.start), self.leave, Some(self.lo.0), Some(self.hi.0), arrive, Some(self.end - 1)];
+        keep.sort_unstable();
+        let mut prev = None;
+        for i in keep.into_iter().flatten() {
+            if prev != Some(i) {
+                out.push(at(i));
+                prev = Some(i);
+            }
         }
     }
 }
@@ -186,6 +196,42 @@ mod tests {
         }
     }
 
+    /// The rule written plainly, column by column (the implementation does it in one pass).
+    fn reference(points: &[(f64, f64)], scale: f64) -> Vec<(f64, f64)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < points.len() {
+            let kx = key(points[start].0, scale);
+            let end = start + points[start..].iter().take_while(|p| key(p.0, scale) == kx).count();
+            let col = &points[start..end];
+            let ky = |i: usize| key(col[i].1, scale);
+            let n = col.len();
+            let lo = (0..n).min_by_key(|&i| (ky(i), i)).unwrap();
+            let hi = (0..n).max_by_key(|&i| (ky(i), std::cmp::Reverse(i))).unwrap();
+            let leave = (1..n).find(|&i| ky(i) != ky(0));
+            let arrive = (0..n - 1).rev().find(|&i| ky(i) != ky(n - 1));
+            let mut keep: Vec<usize> =
+                [Some(0), leave, Some(lo), Some(hi), arrive, Some(n - 1)].into_iter().flatten().collect();
+            keep.sort_unstable();
+            keep.dedup();
+            out.extend(keep.into_iter().map(|i| col[i]));
+            start = end;
+        }
+        out
+    }
+
+    #[test]
+    fn one_pass_keeps_what_the_plain_rule_keeps() {
+        for (n, scale, step) in [(3_000, 1.0, 0.0), (20_000, 2.0, 0.0), (9_000, 1.5, 0.5), (50_000, 1.0, 1.0)] {
+            let mut pts = walk(n, 600.0, n as u64);
+            if step > 0.0 {
+                // Coarse y: many equal neighbours, so the leave and arrive rules matter.
+                pts.iter_mut().for_each(|p| p.1 = (p.1 / step).round() * step);
+            }
+            assert_eq!(decimated(n, |i| pts[i].0, |i| pts[i].1, scale), reference(&pts, scale), "{n} at {scale}");
+        }
+    }
+
     #[test]
     fn points_made_on_demand_decimate_like_a_list() {
         for (n, scale) in [(0, 1.0), (1, 1.0), (40, 1.0), (5_000, 1.0), (20_000, 2.0), (3_000, 1.5)] {
@@ -201,14 +247,11 @@ mod tests {
         // arrives at the last point (8) from 9 (downward).
         let ys = [10.0, 10.2, 12.0, 3.0, 7.0, 20.0, 15.0, 9.0, 8.0, 8.1];
         let col: Vec<(f64, f64)> = ys.iter().map(|&y| (5.0, y)).collect();
-        let mut out = Vec::new();
-        keep_column(0, col.len(), (&|i: usize| col[i].0, &|i: usize| col[i].1), 1.0, &mut out);
+        let out = decimated(col.len(), |i| col[i].0, |i| col[i].1, 1.0);
         let kept: Vec<f64> = out.iter().map(|p| p.1).collect();
         assert_eq!(kept, vec![10.0, 12.0, 3.0, 20.0, 9.0, 8.1]);
         // A flat column keeps its two ends.
-        out.clear();
         let flat = [(5.0, 4.0), (5.0, 4.2), (5.0, 3.9), (5.0, 4.1)];
-        keep_column(0, flat.len(), (&|i: usize| flat[i].0, &|i: usize| flat[i].1), 1.0, &mut out);
-        assert_eq!(out, vec![(5.0, 4.0), (5.0, 4.1)]);
+        assert_eq!(decimated(flat.len(), |i| flat[i].0, |i| flat[i].1, 1.0), vec![(5.0, 4.0), (5.0, 4.1)]);
     }
 }

@@ -16,6 +16,7 @@ impl LinearScale {
         let (d0, d1) = if (d1 - d0).abs() < f64::EPSILON { (d0 - 0.5, d1 + 0.5) } else { (d0, d1) };
         LinearScale { d0, d1, r0, r1 }
     }
+    #[inline(always)]
     pub fn map(&self, v: f64) -> f64 {
         self.r0 + (v - self.d0) / (self.d1 - self.d0) * (self.r1 - self.r0)
     }
