@@ -257,14 +257,13 @@ impl LineChart {
         markers::draw(p, &self.markers, self.marker_rows, self.plot, t)?;
         for (s, d) in self.series.iter().zip(&self.data).filter(|(s, _)| !s.hidden) {
             for run in &s.runs {
-                let (ts, vs) =
-                    (&d.ts[run.start as usize..run.end as usize], &d.values[run.start as usize..run.end as usize]);
-                let (x, y) = (|i: usize| self.xs.map(ts[i]), |i: usize| self.ys.map(vs[i]));
+                let (a, b) = (run.start as usize, run.end as usize);
+                let data = decimate::Mapped { ts: &d.ts[a..b], vs: &d.values[a..b], xs: self.xs, ys: self.ys };
                 if run.len() == 1 {
-                    p.circle((x(0), y(0)), 2.5, s.color, true)?;
+                    p.circle((self.xs.map(d.ts[a]), self.ys.map(d.values[a])), 2.5, s.color, true)?;
                 } else {
                     // Same picture, far fewer segments for dense runs (hover keeps every point).
-                    p.polyline(&decimate::columns_of(run.len(), x, y, p.scale), s.color, LINE_WIDTH)?;
+                    p.polyline(&decimate::columns_of(&data, p.scale), s.color, LINE_WIDTH)?;
                 }
             }
         }

@@ -17,6 +17,7 @@
 //! outline a little differently at a few join pixels (≤ 0.1 % of inked pixels,
 //! `tests/web_decimate.rs`). Hover and tooltips keep using the full-resolution points.
 
+use super::LinearScale;
 use std::borrow::Cow;
 
 /// Most points [`columns`] keeps per device-pixel column.
@@ -32,47 +33,96 @@ fn key(v: f64, scale: f64) -> i32 {
     crate::render::round_px(v * scale)
 }
 
+/// Points by index: a list of positions, or data mapped to positions when asked ([`Mapped`]).
+/// The accessors are inlined into the one loop over every point.
+pub trait Coords {
+    fn count(&self) -> usize;
+    fn x(&self, i: usize) -> f64;
+    fn y(&self, i: usize) -> f64;
+}
+
+impl Coords for [(f64, f64)] {
+    #[inline(always)]
+    fn count(&self) -> usize {
+        self.len()
+    }
+    #[inline(always)]
+    fn x(&self, i: usize) -> f64 {
+        self[i].0
+    }
+    #[inline(always)]
+    fn y(&self, i: usize) -> f64 {
+        self[i].1
+    }
+}
+
+/// Times and values (equally long) through the chart's two scales: a chart hands its data over
+/// as it is instead of keeping a list of every point's position.
+pub struct Mapped<'a> {
+    pub ts: &'a [f64],
+    pub vs: &'a [f64],
+    pub xs: LinearScale,
+    pub ys: LinearScale,
+}
+
+impl Coords for Mapped<'_> {
+    #[inline(always)]
+    fn count(&self) -> usize {
+        self.ts.len().min(self.vs.len())
+    }
+    #[inline(always)]
+    fn x(&self, i: usize) -> f64 {
+        self.xs.map(self.ts[i])
+    }
+    #[inline(always)]
+    fn y(&self, i: usize) -> f64 {
+        self.ys.map(self.vs[i])
+    }
+}
+
 /// The points of `points` (CSS px, in drawing order) that determine how it is stroked at `scale`
 /// device pixels per CSS pixel: per device-pixel column the first, last, lowest and highest point
 /// and the two points that give the directions at the ends. Sparse runs are returned unchanged.
 pub fn columns(points: &[(f64, f64)], scale: f64) -> Cow<'_, [(f64, f64)]> {
-    let (Some(&first), Some(&last)) = (points.first(), points.last()) else { return Cow::Borrowed(points) };
-    if sparse(points.len(), first, last, scale) {
+    if sparse(points, scale) {
         return Cow::Borrowed(points);
     }
-    Cow::Owned(decimated(points.len(), |i| points[i].0, |i| points[i].1, scale))
+    Cow::Owned(decimated(points, scale))
 }
 
-/// [`columns`] of the points `(x(i), y(i))` for `i` in `0..n`, made on demand: a chart maps its
-/// data to pixels here instead of keeping a list of every point's position.
-pub fn columns_of(n: usize, x: impl Fn(usize) -> f64, y: impl Fn(usize) -> f64, scale: f64) -> Vec<(f64, f64)> {
-    if n == 0 || sparse(n, (x(0), 0.0), (x(n - 1), 0.0), scale) {
-        return (0..n).map(|i| (x(i), y(i))).collect();
+/// [`columns`] of any [`Coords`], as a list.
+pub fn columns_of<C: Coords + ?Sized>(points: &C, scale: f64) -> Vec<(f64, f64)> {
+    if sparse(points, scale) {
+        return (0..points.count()).map(|i| (points.x(i), points.y(i))).collect();
     }
-    decimated(n, x, y, scale)
+    decimated(points, scale)
 }
 
-/// Too few points per spanned column to gain anything.
-fn sparse(n: usize, first: (f64, f64), last: (f64, f64), scale: f64) -> bool {
-    let span = (key(last.0, scale) as i64 - key(first.0, scale) as i64).unsigned_abs() as usize + 1;
+/// Too few points per spanned column to gain anything (or none at all).
+fn sparse<C: Coords + ?Sized>(points: &C, scale: f64) -> bool {
+    let n = points.count();
+    if n == 0 {
+        return true;
+    }
+    let span = (key(points.x(n - 1), scale) as i64 - key(points.x(0), scale) as i64).unsigned_abs() as usize + 1;
     n <= MIN_DENSITY * span
 }
 
 /// One pass over the points, a rounded x and y per point: each device-pixel column is summed up
 /// as it goes by ([`Column`]) and its kept points appended when the next column starts.
-fn decimated(n: usize, x: impl Fn(usize) -> f64, y: impl Fn(usize) -> f64, scale: f64) -> Vec<(f64, f64)> {
+fn decimated<C: Coords + ?Sized>(points: &C, scale: f64) -> Vec<(f64, f64)> {
     let mut out = Vec::new();
-    let mut col = Column::new(0, key(x(0), scale), key(y(0), scale));
-    for i in 1..n {
-        let (kx, ky) = (key(x(i), scale), key(y(i), scale));
+    let mut col = Column::new(0, key(points.x(0), scale), key(points.y(0), scale));
+    for i in 1..points.count() {
+        let (kx, ky) = (key(points.x(i), scale), key(points.y(i), scale));
         if kx == col.kx {
             col.push(i, ky);
         } else {
-            col.keep(&x, &y, &mut out);
+            col.keep(points, &mut out);
             col = Column::new(i, kx, ky);
         }
     }
-    col.keep(&x, &y, &mut out);
+    col.keep(points, &mut out);
     out
 }
 
@@ -114,8 +164,8 @@ impl Column {
     }
 
     /// Appends the points that fix the column's stroke, in their order, each once.
-    fn keep(&self, x: &impl Fn(usize) -> f64, y: &impl Fn(usize) -> f64, out: &mut Vec<(f64, f64)>) {
-        let at = |i: usize| (x(i), y(i));
+    fn keep<C: Coords + ?Sized>(&self, points: &C, out: &mut Vec<(f64, f64)>) {
+        let at = |i: usize| (points.x(i), points.y(i));
         if self.end - self.start <= 2 {
             out.extend((self.start..self.end).map(at));
             return;
@@ -228,7 +278,7 @@ mod tests {
                 // Coarse y: many equal neighbours, so the leave and arrive rules matter.
                 pts.iter_mut().for_each(|p| p.1 = (p.1 / step).round() * step);
             }
-            assert_eq!(decimated(n, |i| pts[i].0, |i| pts[i].1, scale), reference(&pts, scale), "{n} at {scale}");
+            assert_eq!(decimated(&pts[..], scale), reference(&pts, scale), "{n} at {scale}");
         }
     }
 
@@ -236,7 +286,9 @@ mod tests {
     fn points_made_on_demand_decimate_like_a_list() {
         for (n, scale) in [(0, 1.0), (1, 1.0), (40, 1.0), (5_000, 1.0), (20_000, 2.0), (3_000, 1.5)] {
             let pts = walk(n, 600.0, 7 + n as u64);
-            let made = columns_of(n, |i| pts[i].0, |i| pts[i].1, scale);
+            let (ts, vs): (Vec<f64>, Vec<f64>) = pts.iter().copied().unzip();
+            let identity = LinearScale::new(0.0, 1.0, 0.0, 1.0);
+            let made = columns_of(&Mapped { ts: &ts, vs: &vs, xs: identity, ys: identity }, scale);
             assert_eq!(made, columns(&pts, scale).into_owned(), "{n} points at {scale}");
         }
     }
@@ -247,11 +299,11 @@ mod tests {
         // arrives at the last point (8) from 9 (downward).
         let ys = [10.0, 10.2, 12.0, 3.0, 7.0, 20.0, 15.0, 9.0, 8.0, 8.1];
         let col: Vec<(f64, f64)> = ys.iter().map(|&y| (5.0, y)).collect();
-        let out = decimated(col.len(), |i| col[i].0, |i| col[i].1, 1.0);
+        let out = decimated(&col[..], 1.0);
         let kept: Vec<f64> = out.iter().map(|p| p.1).collect();
         assert_eq!(kept, vec![10.0, 12.0, 3.0, 20.0, 9.0, 8.1]);
         // A flat column keeps its two ends.
         let flat = [(5.0, 4.0), (5.0, 4.2), (5.0, 3.9), (5.0, 4.1)];
-        assert_eq!(decimated(flat.len(), |i| flat[i].0, |i| flat[i].1, 1.0), vec![(5.0, 4.0), (5.0, 4.1)]);
+        assert_eq!(decimated(&flat[..], 1.0), vec![(5.0, 4.0), (5.0, 4.1)]);
     }
 }
