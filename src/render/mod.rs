@@ -44,47 +44,59 @@ pub fn text_width(text: &str, size: f64) -> f64 {
         * size
 }
 
-/// Breaks `text` into lines no wider than `max_width`.
+/// Breaks `text` into lines no wider than `max_width`: each line takes as many words as fit (at
+/// least one). A line only gets wider with more words, so each line's end is found by a binary
+/// search: a few measurements per line instead of one per word (in a fresh page each new string
+/// costs the browser a text shaping).
 pub fn wrap(m: &dyn Measure, text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
-    // Most texts fit on one line: one measurement instead of one per word (in a fresh page each
-    // measurement of a new string costs the browser a text shaping).
     let words: Vec<&str> = text.split_whitespace().collect();
-    let whole = words.join(" ");
-    if words.len() > 1 && m.width(&whole, size, bold) <= max_width {
-        return vec![whole];
-    }
+    let fits = |ws: &[&str]| m.width(&ws.join(" "), size, bold) <= max_width;
     let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-        if !line.is_empty() && m.width(&candidate, size, bold) > max_width {
-            lines.push(std::mem::take(&mut line));
-            line = word.to_string();
+    let mut rest = &words[..];
+    while !rest.is_empty() {
+        // The most words that fit, from 1 (a word wider than the line stands alone) to all.
+        let (mut lo, mut hi) = (1, rest.len());
+        if !fits(rest) {
+            while lo < hi {
+                let mid = (lo + hi).div_ceil(2);
+                if fits(&rest[..mid]) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
         } else {
-            line = candidate;
+            lo = hi;
         }
-    }
-    if !line.is_empty() {
-        lines.push(line);
+        lines.push(rest[..lo].join(" "));
+        rest = &rest[lo..];
     }
     lines
 }
 
-/// Cuts `text` to fit `max_width`, ending it with `…`.
+/// Cuts `text` to fit `max_width`, ending it with `…`: the longest prefix (whole characters) that
+/// fits with the ellipsis. A prefix only gets wider as it grows, so a binary search finds it with a
+/// handful of measurements, not one per character (each new string costs the browser a shaping).
 pub fn ellipsize(m: &dyn Measure, text: &str, size: f64, max_width: f64) -> String {
     if m.width(text, size, false) <= max_width {
         return text.to_string();
     }
-    let mut out = String::new();
-    for c in text.chars() {
-        out.push(c);
-        if m.width(&out, size, false) + m.width("…", size, false) > max_width {
-            out.pop();
-            break;
+    let ellipsis = m.width("…", size, false);
+    // `ends[k - 1]`: byte length of the first k characters. The whole text does not fit, so the
+    // first k that does not fit with the ellipsis is in 1..=n.
+    let ends: Vec<usize> = text.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
+    let too_wide = |k: usize| m.width(&text[..ends[k - 1]], size, false) + ellipsis > max_width;
+    let (mut lo, mut hi) = (1, ends.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if too_wide(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
         }
     }
-    out.push('…');
-    out
+    let keep = if lo > 1 { ends[lo - 2] } else { 0 };
+    format!("{}…", &text[..keep])
 }
 
 #[cfg(test)]
@@ -109,5 +121,71 @@ mod tests {
         assert_eq!(lines.join(" "), "How often China and Russia vote alike in the UN General Assembly");
         let e = ellipsize(&*m, "Source: Voeten, Strezhnev and Bailey", 11.0, 60.0);
         assert!(e.ends_with('…') && m.width(&e, 11.0, false) <= 60.0, "{e}");
+    }
+
+    /// Counts measurements, for the ellipsis search.
+    struct Counting<'a>(&'a dyn Measure, std::cell::Cell<usize>);
+    impl Measure for Counting<'_> {
+        fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+            self.1.set(self.1.get() + 1);
+            self.0.width(text, size, bold)
+        }
+    }
+
+    #[test]
+    fn wrap_search_breaks_where_adding_one_word_at_a_time_would() {
+        let m = default_measure();
+        let text = "How often China and Russia vote alike in the UN General Assembly, 1971–2023: an index of agreement";
+        let one_by_one = |max: f64| {
+            let (mut lines, mut line) = (Vec::new(), String::new());
+            for word in text.split_whitespace() {
+                let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+                if !line.is_empty() && m.width(&candidate, 14.0, true) > max {
+                    lines.push(std::mem::take(&mut line));
+                    line = word.to_string();
+                } else {
+                    line = candidate;
+                }
+            }
+            lines.push(line);
+            lines
+        };
+        for w in (10..900).step_by(7) {
+            let counting = Counting(&*m, std::cell::Cell::new(0));
+            let lines = wrap(&counting, text, 14.0, true, w as f64);
+            assert_eq!(lines, one_by_one(w as f64), "at {w} px");
+            assert!(
+                counting.1.get() <= 1 + 5 * lines.len(),
+                "{} measurements for {} lines",
+                counting.1.get(),
+                lines.len()
+            );
+        }
+        let counting = Counting(&*m, std::cell::Cell::new(0));
+        assert_eq!(wrap(&counting, text, 14.0, true, 2000.0).len(), 1);
+        assert_eq!(counting.1.get(), 1, "a text that fits is measured once");
+    }
+
+    #[test]
+    fn ellipsis_search_cuts_where_adding_one_character_at_a_time_would() {
+        let m = default_measure();
+        let text = "Source: Erik Voeten, Anton Strezhnev and Michael Bailey — Harvard Dataverse, «Ideal points»";
+        let one_by_one = |max: f64| {
+            let mut out = String::new();
+            for c in text.chars() {
+                out.push(c);
+                if m.width(&out, 11.0, false) + m.width("…", 11.0, false) > max {
+                    out.pop();
+                    break;
+                }
+            }
+            out + "…"
+        };
+        let full = m.width(text, 11.0, false);
+        for w in (0..(full as usize)).step_by(3) {
+            let counting = Counting(&*m, std::cell::Cell::new(0));
+            assert_eq!(ellipsize(&counting, text, 11.0, w as f64), one_by_one(w as f64), "at {w} px");
+            assert!(counting.1.get() <= 10, "{} measurements at {w} px", counting.1.get());
+        }
     }
 }
