@@ -457,16 +457,10 @@ fn input(rc: &Rc<RefCell<Widget>>, inp: Input) {
         .then(|| state.hover.and_then(|i| chart.time_of(i)));
     w.dirty_base |= r.base;
     w.dirty_hover |= r.hover;
-    // A hover alone over a chart that is up to date is drawn now, not in a frame callback: the
-    // browser already delivers pointer moves once per frame, before it paints.
-    let now = w.dirty_hover && !w.dirty_base && w.raf.is_none();
-    if now {
-        w.hover_now();
-    }
     let host = w.host.clone();
     let state_detail = r.base.then(|| w.state_detail());
     drop(w);
-    if (r.base || r.hover) && !now {
+    if r.base || r.hover {
         schedule(rc);
     }
     if let Some(detail) = state_detail {
@@ -786,17 +780,6 @@ impl Widget {
         } else {
             Ok(())
         };
-        self.show_failure(result);
-    }
-
-    /// Draws the hover layer now (the base layer is up to date).
-    fn hover_now(&mut self) {
-        let locale = self.opts.locale;
-        let result = crate::model::locale::scoped(locale, || self.draw_hover());
-        self.show_failure(result);
-    }
-
-    fn show_failure(&self, result: Result<()>) {
         if let Err(e) = result {
             let _ = dom::show_error(&self.dom, &e.to_string());
             let _ = self.host.set_attribute("data-state", "error");
