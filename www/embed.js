@@ -29,7 +29,7 @@ export function ready() {
  * chart's first paint; a page switches it off with `globalThis.dragonbearWarmUp = false`. */
 function warmUp(m) {
   const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 50));
-  let left = 12;
+  let left = 16;
   const round = () => {
     if (globalThis.dragonbearWarmUp === false || !m.warm()) return;
     if (--left > 0) idle(round, { timeout: 3000 });
