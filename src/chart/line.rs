@@ -5,7 +5,7 @@
 //! `legend_at` only read that geometry, so what is hit is exactly what was drawn.
 
 use super::chrome::{draw_x_axis, draw_y_grid, series_entries, Chrome, Rect, LABEL_SIZE};
-use super::{markers, Frame, Tooltip, TooltipRow};
+use super::{markers, Frame, HoverMarks, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period, Unit};
 use crate::error::Result;
 use crate::model::{decimate, format, ticks, LinearScale};
@@ -272,17 +272,31 @@ impl LineChart {
 
     /// The hover layer: a vertical rule at the target and a ringed dot on every visible value.
     pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
-        if hit >= self.targets.len() {
-            return Ok(());
-        }
-        let px = self.target_px(hit);
-        p.line((px, self.plot.1), (px, self.plot.3), self.chrome.theme.crosshair, 1.0)?;
-        for (s, i) in self.members(hit) {
-            let py = self.ys.map(self.data[s].values[i]);
-            p.circle((px, py), 5.0, self.chrome.theme.background, true)?;
-            p.circle((px, py), 3.5, self.series_text[s].color, true)?;
+        let Some(m) = self.hover_marks(hit) else { return Ok(()) };
+        p.line((m.x, m.top), (m.x, m.bottom), m.rule, 1.0)?;
+        for &(y, color) in &m.dots {
+            p.circle((m.x, y), m.ring_radius, m.ring, true)?;
+            p.circle((m.x, y), m.dot_radius, color, true)?;
         }
         p.present()
+    }
+
+    /// What [`LineChart::draw_hover`] draws, as positions and colours.
+    pub fn hover_marks(&self, hit: usize) -> Option<HoverMarks> {
+        (hit < self.targets.len()).then(|| HoverMarks {
+            x: self.target_px(hit),
+            top: self.plot.1,
+            bottom: self.plot.3,
+            rule: self.chrome.theme.crosshair,
+            ring: self.chrome.theme.background,
+            ring_radius: 5.0,
+            dot_radius: 3.5,
+            dots: self
+                .members(hit)
+                .into_iter()
+                .map(|(s, i)| (self.ys.map(self.data[s].values[i]), self.series_text[s].color))
+                .collect(),
+        })
     }
 
     /// Nearest period to the pointer, when the pointer is over the plot (with a little slack).

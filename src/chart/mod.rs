@@ -156,6 +156,23 @@ pub fn dataset_for(id: &str) -> Result<Dataset> {
     Ok(ds)
 }
 
+/// A line chart's hover marks (CSS px): a vertical rule and a ringed dot on every visible value.
+/// `draw_hover` draws them on the hover canvas; the browser moves a few elements to them instead
+/// (`web::cursor`), so a hover does not re-rasterise a canvas.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HoverMarks {
+    pub x: f64,
+    pub top: f64,
+    pub bottom: f64,
+    pub rule: Rgb,
+    /// The ring around each dot (the background colour) and the radii of ring and dot.
+    pub ring: Rgb,
+    pub ring_radius: f64,
+    pub dot_radius: f64,
+    /// Per visible value: its y and its series colour.
+    pub dots: Vec<(f64, Rgb)>,
+}
+
 /// One row of a tooltip: a series, its colour, and its formatted value (or "no data").
 #[derive(Debug, Clone, PartialEq)]
 pub struct TooltipRow {
@@ -254,6 +271,13 @@ impl AnyChart {
     /// Draws the hover layer (crosshair, highlighted marks) for a hit, on a transparent canvas.
     pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         each_kind!(self, c => c.draw_hover(p, hit))
+    }
+    /// A line chart's hover marks, for a renderer that places elements rather than drawing them.
+    pub fn hover_marks(&self, hit: usize) -> Option<HoverMarks> {
+        match self {
+            AnyChart::Line(c) => c.hover_marks(hit),
+            _ => None,
+        }
     }
     /// The hover target under a CSS-pixel position, if any.
     pub fn hit(&self, x: f64, y: f64) -> Option<usize> {

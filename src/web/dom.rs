@@ -27,6 +27,10 @@ canvas.base:focus-visible { outline: 2px solid #0072b2; outline-offset: 2px; }
   box-shadow: 0 2px 8px rgba(0,0,0,.18); padding: 6px 8px; font-size: 12px; line-height: 1.35; }
 .dark .tooltip { background: #23262d; color: #ececec; border-color: #4a4e57; }
 .tooltip[hidden], .error[hidden], .stage[hidden] { display: none; }
+.cursor { position: absolute; left: 0; top: 0; width: 0; height: 0; z-index: 1; pointer-events: none; }
+.cursor[hidden], .cursor .dot[hidden] { display: none; }
+.cursor .rule { position: absolute; left: 0; top: 0; width: 1px; }
+.cursor .dot { position: absolute; left: 0; top: 0; border-radius: 50%; }
 .tt-title { font-weight: 700; margin-bottom: 2px; }
 .tt-row.focused { outline: 2px solid #0072b2; outline-offset: 1px; border-radius: 2px; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
@@ -86,6 +90,8 @@ pub struct Dom {
     pub base: HtmlCanvasElement,
     pub hover: HtmlCanvasElement,
     pub tooltip: HtmlElement,
+    /// A line chart's hover marks, as elements.
+    pub cursor: super::cursor::Cursor,
     pub table: HtmlElement,
     pub sources: HtmlElement,
     pub toolbar: HtmlElement,
@@ -177,6 +183,8 @@ pub fn build(host: &HtmlElement) -> Result<Dom, JsValue> {
     live.set_attribute("role", "status")?;
     stage.append_child(&base)?;
     stage.append_child(&hover)?;
+    let cursor = super::cursor::Cursor::new(&doc)?;
+    stage.append_child(&cursor.root)?;
     stage.append_child(&tooltip)?;
     root.append_child(&stage)?;
     root.append_child(&table)?;
@@ -193,6 +201,7 @@ pub fn build(host: &HtmlElement) -> Result<Dom, JsValue> {
         base,
         hover,
         tooltip,
+        cursor,
         table,
         sources,
         toolbar,
@@ -317,8 +326,10 @@ fn trim(parent: &Element, n: u32) {
     }
 }
 
-pub fn hide_tooltip(dom: &Dom) {
+/// Hides the tooltip and the hover marks.
+pub fn hide_hover(dom: &Dom) {
     dom.tooltip.set_hidden(true);
+    dom.cursor.hide();
 }
 
 /// Shows a message in place of the chart.

@@ -4,6 +4,7 @@
 
 mod canvas;
 mod columns;
+mod cursor;
 mod dom;
 mod download;
 mod listener;

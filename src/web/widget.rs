@@ -546,7 +546,7 @@ impl Widget {
             }
             Err(e) => {
                 self.loaded = None;
-                dom::hide_tooltip(&self.dom);
+                dom::hide_hover(&self.dom);
                 let _ = dom::show_error(&self.dom, &e.to_string());
             }
         }
@@ -621,7 +621,7 @@ impl Widget {
             if let Some(l) = &self.loaded {
                 let _ = panels::fill_table(&self.dom, l.shown(), &self.state.hidden);
             }
-            dom::hide_tooltip(&self.dom);
+            dom::hide_hover(&self.dom);
         }
         self.dom.stage.set_hidden(table);
         self.dom.table.set_hidden(!table);
@@ -755,13 +755,18 @@ impl Widget {
         }
         match self.state.hover.and_then(|i| Some((i, chart.tooltip(i)?, chart.anchor(i)?))) {
             Some((i, tip, anchor)) => {
-                let mut surface = CanvasSurface::new(&self.dom.hover)?;
-                chart.draw_hover(&mut Painter::new(&mut surface, dpr), i)?;
-                self.hover_drawn = self.hover_drawn.union(surface.drawn());
+                match chart.hover_marks(i) {
+                    Some(marks) => self.dom.cursor.show(&marks).map_err(js_err)?,
+                    None => {
+                        let mut surface = CanvasSurface::new(&self.dom.hover)?;
+                        chart.draw_hover(&mut Painter::new(&mut surface, dpr), i)?;
+                        self.hover_drawn = self.hover_drawn.union(surface.drawn());
+                    }
+                }
                 let focused = self.state.keyboard.then_some(self.state.row);
                 dom::show_tooltip(&self.dom, &tip, anchor, w, focused).map_err(js_err)?;
             }
-            None => dom::hide_tooltip(&self.dom),
+            None => dom::hide_hover(&self.dom),
         }
         Ok(())
     }

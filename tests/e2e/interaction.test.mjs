@@ -3,7 +3,7 @@
 // and an axe-core accessibility audit of the story, embed and builder pages in both themes.
 import { createRequire } from 'node:module';
 
-export default ({ SITE, root, out, newPage, settled, assert, eq, join }) => {
+export default ({ SITE, root, out, newPage, settled, assert, eq, join, hoverPeriod }) => {
   const require = createRequire(join(root, 'package.json'));
   const axePath = require.resolve('axe-core/axe.min.js');
   const chartPage = async (id, extra = '', opts = {}) => {
@@ -164,6 +164,41 @@ export default ({ SITE, root, out, newPage, settled, assert, eq, join }) => {
       await page.mouse.move(5, 5);
       await page.waitForTimeout(100);
       eq(await inkAt(arms, ax), 0, 'cleared when the pointer leaves');
+    },
+
+    async 'hover marks: a rule and a ringed dot per series on the hovered period, as elements, gone on leave'() {
+      const page = await chartPage('unga-agreement');
+      const chart = page.locator('dragonbear-chart');
+      await hoverPeriod(page, chart, '1991');
+      const marks = await chart.evaluate((el) => {
+        const root = el.shadowRoot.querySelector('.cursor');
+        const centre = (e) => { const b = e.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2, b.width]; };
+        const hover = el.shadowRoot.querySelector('canvas.hover');
+        const ink = hover.getContext('2d').getImageData(0, 0, hover.width, hover.height).data.filter((v, i) => i % 4 === 3 && v > 0).length;
+        return {
+          hidden: root.hidden, rule: centre(root.querySelector('.rule')), ink,
+          dots: [...root.querySelectorAll('.dot')].filter((d) => !d.hidden).map((d) => [...centre(d), getComputedStyle(d).backgroundColor]),
+        };
+      });
+      eq(marks.hidden, false, 'marks shown');
+      eq(marks.ink, 0, 'nothing drawn on the hover canvas for a line chart');
+      eq(marks.dots.map((d) => d[3]).join(' '), 'rgb(213, 94, 0) rgb(0, 114, 178) rgb(0, 158, 115)', 'one dot per series, in its colour');
+      for (const [x, , w] of marks.dots) {
+        assert(Math.abs(x - marks.rule[0]) < 0.6, `dot on the rule: ${x} vs ${marks.rule[0]}`);
+        eq(w, 10, 'ring diameter 10 px');
+      }
+      // What a reader sees at the first dot's centre is its series colour.
+      const [cx, cy] = marks.dots[0];
+      const png = await page.screenshot({ clip: { x: Math.round(cx) - 1, y: Math.round(cy) - 1, width: 3, height: 3 } });
+      const seen = await page.evaluate(async (b64) => {
+        const img = new Image(); img.src = `data:image/png;base64,${b64}`; await img.decode();
+        const c = new OffscreenCanvas(3, 3); const g = c.getContext('2d'); g.drawImage(img, 0, 0);
+        return [...g.getImageData(1, 1, 1, 1).data.slice(0, 3)];
+      }, png.toString('base64'));
+      assert(Math.abs(seen[0] - 213) + Math.abs(seen[1] - 94) + Math.abs(seen[2] - 0) < 30, `vermillion at the dot: ${seen}`);
+      await page.mouse.move(2, 2);
+      await page.waitForTimeout(100);
+      eq(await chart.evaluate((el) => el.shadowRoot.querySelector('.cursor').hidden), true, 'hidden when the pointer leaves');
     },
 
     async 'relative values: change on the previous year and share of the total, unit and tooltip follow'() {
