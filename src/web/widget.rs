@@ -1,6 +1,7 @@
 //! One mounted chart: its DOM, the loaded dataset and laid-out chart, the reader's state, and the
 //! observers and listeners it owns. Redraws are coalesced into one `requestAnimationFrame`; the
-//! hover layer redraws without touching the base canvas. Dropping the widget releases everything.
+//! hover layer redraws without touching the base canvas (a line chart's hover marks are elements,
+//! `cursor.rs`). Dropping the widget releases everything.
 
 use super::canvas::{CanvasSurface, Drawn};
 use super::dom::{self, Dom};
