@@ -67,6 +67,11 @@ struct Widget {
     cursor_style: &'static str,
     /// Where the hover layer holds a drawing (cleared before the next hover is drawn).
     hover_drawn: Drawn,
+    /// Whether the hover canvas has a backing store of the chart's size. It gets one only when
+    /// something is drawn on it (another chart kind's hover, a zoom drag, a linked-view mark): a
+    /// line chart's hover marks are elements, and a full-size transparent canvas is memory and
+    /// compositing work in every first frame for nothing.
+    hover_sized: bool,
     raf: Option<i32>,
     raf_closure: Option<Closure<dyn FnMut()>>,
     listeners: Vec<Listener>,
@@ -179,6 +184,7 @@ pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
         dirty_hover: false,
         cursor_style: "",
         hover_drawn: Drawn::Nothing,
+        hover_sized: false,
         raf: None,
         raf_closure: None,
         listeners: Vec::new(),
@@ -690,8 +696,10 @@ impl Widget {
         let _ = self.dom.root.class_list().toggle_with_force("dark", self.dark);
         self.dom.stage.style().set_property("height", &format!("{h}px")).map_err(js_err)?;
         for c in [&self.dom.base, &self.dom.hover] {
-            c.set_width((w * dpr).round() as u32);
-            c.set_height((h * dpr).round() as u32);
+            if c != &self.dom.hover || self.hover_sized {
+                c.set_width((w * dpr).round() as u32);
+                c.set_height((h * dpr).round() as u32);
+            }
             c.style().set_property("height", &format!("{h}px")).map_err(js_err)?;
         }
         // Setting a canvas size clears it.
@@ -739,6 +747,12 @@ impl Widget {
             Drawn::Everywhere => ctx.clear_rect(0.0, 0.0, w * dpr, h * dpr),
         }
         let Some(chart) = self.loaded.as_ref().and_then(|l| l.chart.as_ref()) else { return Ok(()) };
+        let canvas_hover = self.state.hover.is_some_and(|i| chart.hover_marks(i).is_none());
+        if !self.hover_sized && (canvas_hover || self.state.drag.is_some() || self.state.linked.is_some()) {
+            self.dom.hover.set_width((w * dpr).round() as u32);
+            self.dom.hover.set_height((h * dpr).round() as u32);
+            self.hover_sized = true;
+        }
         if self.state.drag.is_some() || self.state.linked.is_some() {
             let mut surface = CanvasSurface::new(&self.dom.hover)?;
             let mut p = Painter::new(&mut surface, dpr);

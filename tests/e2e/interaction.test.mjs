@@ -199,6 +199,21 @@ export default ({ SITE, root, out, newPage, settled, assert, eq, join, hoverPeri
       await page.mouse.move(2, 2);
       await page.waitForTimeout(100);
       eq(await chart.evaluate((el) => el.shadowRoot.querySelector('.cursor').hidden), true, 'hidden when the pointer leaves');
+      // So the line chart's hover canvas never got a backing store of its size (the default is 300×150).
+      const store = (loc) => loc.evaluate((el) => { const c = el.shadowRoot.querySelector('canvas.hover'); return [c.width, c.height, c.clientWidth]; });
+      eq((await store(chart)).slice(0, 2).join('×'), '300×150', 'no full-size hover canvas for a line chart');
+      // A bar chart draws its hover on the canvas, which is sized when first needed.
+      const bars = await chartPage('arms-ru-cn');
+      const bc = bars.locator('dragonbear-chart');
+      const probe = await bc.evaluate((el) => el.probe());
+      const [bx, by] = probe.targets[Math.floor(probe.targets.length / 2)];
+      const bbox = await bc.boundingBox();
+      await bars.mouse.move(bbox.x + bx, bbox.y + by);
+      await bc.locator('[role=tooltip]').waitFor();
+      const [w, , cw] = await store(bc);
+      eq(w, cw, 'the bar chart hover canvas is sized to the chart when it is first drawn on');
+      const ink = await bc.evaluate((el) => { const c = el.shadowRoot.querySelector('canvas.hover'); return c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((v, i) => i % 4 === 3 && v > 0).length; });
+      assert(ink > 20, `the bar hover is drawn on the canvas (${ink} inked pixels)`);
     },
 
     async 'relative values: change on the previous year and share of the total, unit and tooltip follow'() {
