@@ -350,13 +350,11 @@ impl LineChart {
         Tooltip { title, rows, notes, source }
     }
 
+    /// The highest hover mark (the plot's top when no value is shown).
     pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
-        if hit >= self.targets.len() {
-            return None;
-        }
-        let top =
-            self.members(hit).iter().map(|&(s, i)| self.ys.map(self.data[s].values[i])).fold(f64::INFINITY, f64::min);
-        Some((self.target_px(hit), if top.is_finite() { top } else { self.plot.1 }))
+        let m = self.hover_marks(hit)?;
+        let top = m.dots.iter().map(|d| d.0).fold(f64::INFINITY, f64::min);
+        Some((m.x, if top.is_finite() { top } else { self.plot.1 }))
     }
 
     /// Time (fractional year) of a hover target.

@@ -56,17 +56,16 @@ pub fn wrap(m: &dyn Measure, text: &str, size: f64, bold: bool, max_width: f64) 
     while !rest.is_empty() {
         // The most words that fit, from 1 (a word wider than the line stands alone) to all.
         let (mut lo, mut hi) = (1, rest.len());
-        if !fits(rest) {
-            while lo < hi {
-                let mid = (lo + hi).div_ceil(2);
-                if fits(&rest[..mid]) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-        } else {
+        if fits(rest) {
             lo = hi;
+        }
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if fits(&rest[..mid]) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
         }
         lines.push(rest[..lo].join(" "));
         rest = &rest[lo..];
@@ -101,16 +100,16 @@ pub fn ellipsize(m: &dyn Measure, text: &str, size: f64, max_width: f64) -> Stri
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn round_px_is_f64_round() {
         let edge = [0.5, -0.5, 1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994, 4503599627370495.5, 1e300];
         let walk = (0..20_000).map(|i| (i as f64 - 10_000.0) * 0.0625 + (i % 7) as f64 * 1e-9);
         for v in edge.into_iter().chain(walk) {
-            assert_eq!(super::round_px(v), v.round() as i32, "{v}");
+            assert_eq!(round_px(v), v.round() as i32, "{v}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn wraps_and_ellipsizes_within_width() {

@@ -507,6 +507,12 @@ fn dispatch(host: &HtmlElement, kind: &str, detail: &JsValue) {
     }
 }
 
+/// Gives a canvas the backing store of a chart `(css width, css height, dpr)` (which clears it).
+fn size_backing(c: &web_sys::HtmlCanvasElement, (w, h, dpr): (f64, f64, f64)) {
+    c.set_width((w * dpr).round() as u32);
+    c.set_height((h * dpr).round() as u32);
+}
+
 fn schedule(rc: &Rc<RefCell<Widget>>) {
     let mut w = rc.borrow_mut();
     if w.raf.is_some() {
@@ -696,11 +702,11 @@ impl Widget {
         let _ = self.dom.root.class_list().toggle_with_force("dark", self.dark);
         self.dom.stage.style().set_property("height", &format!("{h}px")).map_err(js_err)?;
         for c in [&self.dom.base, &self.dom.hover] {
-            if c != &self.dom.hover || self.hover_sized {
-                c.set_width((w * dpr).round() as u32);
-                c.set_height((h * dpr).round() as u32);
-            }
             c.style().set_property("height", &format!("{h}px")).map_err(js_err)?;
+        }
+        size_backing(&self.dom.base, self.size);
+        if self.hover_sized {
+            size_backing(&self.dom.hover, self.size);
         }
         // Setting a canvas size clears it.
         self.hover_drawn = Drawn::Nothing;
@@ -747,10 +753,11 @@ impl Widget {
             Drawn::Everywhere => ctx.clear_rect(0.0, 0.0, w * dpr, h * dpr),
         }
         let Some(chart) = self.loaded.as_ref().and_then(|l| l.chart.as_ref()) else { return Ok(()) };
-        let canvas_hover = self.state.hover.is_some_and(|i| chart.hover_marks(i).is_none());
+        // A line chart's hover marks are elements; anything else is drawn on the canvas.
+        let marks = self.state.hover.and_then(|i| chart.hover_marks(i));
+        let canvas_hover = self.state.hover.is_some() && marks.is_none();
         if !self.hover_sized && (canvas_hover || self.state.drag.is_some() || self.state.linked.is_some()) {
-            self.dom.hover.set_width((w * dpr).round() as u32);
-            self.dom.hover.set_height((h * dpr).round() as u32);
+            size_backing(&self.dom.hover, self.size);
             self.hover_sized = true;
         }
         if self.state.drag.is_some() || self.state.linked.is_some() {
@@ -770,7 +777,7 @@ impl Widget {
         }
         match self.state.hover.and_then(|i| Some((i, chart.tooltip(i)?, chart.anchor(i)?))) {
             Some((i, tip, anchor)) => {
-                match chart.hover_marks(i) {
+                match marks {
                     Some(marks) => self.dom.cursor.show(&marks).map_err(js_err)?,
                     None => {
                         let mut surface = CanvasSurface::new(&self.dom.hover)?;
