@@ -21,13 +21,13 @@ fn arms_bar_for_2005_lists_every_category_and_the_total() {
         let (x, y) = bars.bar_top(k).unwrap();
         let t = c.tooltip(c.hit(x, y + 5.0).unwrap()).unwrap();
         assert_eq!(t.title, "2005");
-        let total: f64 = ds.series.iter().map(|s| s.points.iter().find(|p| &*p.period == "2005").unwrap().value).sum();
+        let total: f64 = ds.series.iter().map(|s| s.points.iter().find(|p| p.period == "2005").unwrap().value).sum();
         // SIPRI register, Russia → China, delivery year 2005 (PROVENANCE §3): 3,066 TIV.
         assert_eq!(format::value(total, ds.unit), "3,066 TIV m");
         assert_eq!(t.rows.last().unwrap().value, "3,066 TIV m");
         assert_eq!(t.rows.len(), ds.series.len() + 1);
         for (row, s) in t.rows.iter().zip(&ds.series) {
-            let v = s.points.iter().find(|p| &*p.period == "2005").unwrap().value;
+            let v = s.points.iter().find(|p| p.period == "2005").unwrap().value;
             assert_eq!((row.label.as_str(), row.value.clone()), (s.label.as_str(), format::value(v, ds.unit)));
         }
         assert_eq!(t.source, "Source: Stockholm International Peace Research Institute (SIPRI)");
@@ -53,7 +53,7 @@ fn veto_timeline_names_joint_vetoes() {
     let (c, ds) = build("unsc-vetoes", 800.0, 480.0);
     let AnyChart::Timeline(tl) = &c else { panic!("timeline") };
     // China's vetoes are the first marks; find the one of 22 March 2024 (joint with Russia).
-    let k = ds.series[0].points.iter().position(|p| &*p.period == "2024-03-22").unwrap();
+    let k = ds.series[0].points.iter().position(|p| p.period == "2024-03-22").unwrap();
     let (x, y) = tl.mark_at(k).unwrap();
     let t = c.tooltip(c.hit(x, y).unwrap()).unwrap();
     assert_eq!(t.title, "22 Mar 2024");

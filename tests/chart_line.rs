@@ -17,10 +17,10 @@ fn chart(w: f64, h: f64) -> (AnyChart, dragonbear::data::Dataset) {
 fn hovering_the_1991_point_shows_its_values_and_source() {
     let (c, ds) = chart(800.0, 480.0);
     let AnyChart::Line(line) = &c else { panic!("a line chart") };
-    let idx = ds.series[0].points.iter().position(|p| &*p.period == "1991").unwrap();
+    let idx = ds.series[0].points.iter().position(|p| p.period == "1991").unwrap();
     let (x, y) = line.point_px(0, idx).unwrap();
     let hit = c.hit(x + 2.0, y + 30.0).expect("a hit near the 1991 point");
-    let value = |s: usize| ds.series[s].points.iter().find(|p| &*p.period == "1991").unwrap().value;
+    let value = |s: usize| ds.series[s].points.iter().find(|p| p.period == "1991").unwrap().value;
     let expected = format!(
         "1991 (session 46)\nChina–Russia: {}\nChina–US: {}\nRussia–US: {}\nSource: Erik Voeten, Anton Strezhnev and Michael Bailey, Harvard Dataverse",
         format::value(value(0), ds.unit),
@@ -40,14 +40,14 @@ fn hit_test_snaps_to_the_nearest_period_and_ignores_the_margins() {
     assert_eq!(c.hit(x0 - 40.0, (y0 + y1) / 2.0), None, "left of the plot");
     assert_eq!(c.hit((x0 + x1) / 2.0, y1 + 40.0), None, "below the plot");
     let first = c.hit(x0, y0 + 10.0).unwrap();
-    assert_eq!(c.tooltip(first).unwrap().title, format!("{} (session 26)", ds.series[0].points[0].period));
+    assert_eq!(c.tooltip(first).unwrap().title, format!("{} (session 26)", ds.series[0].points.at(0).period));
     let last = c.hit(x1 + 5.0, y0 + 10.0).unwrap();
     assert_eq!(c.tooltip(last).unwrap().title, "2023 (session 78)");
     // Every drawn point is found again from its own pixel.
     for (i, p) in ds.series[0].points.iter().enumerate() {
         let (x, y) = line.point_px(0, i).unwrap();
         let t = c.tooltip(c.hit(x, y).unwrap()).unwrap();
-        assert!(t.title.starts_with(&*p.period), "{} vs {}", t.title, p.period);
+        assert!(t.title.starts_with(p.period), "{} vs {}", t.title, p.period);
     }
 }
 

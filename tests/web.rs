@@ -83,7 +83,7 @@ fn series_pixels_are_drawn_where_the_model_puts_them_at_dpr_1_and_2() {
             &vec![false; ds.series.len()],
         );
         let AnyChart::Line(line) = &c else { panic!("a line chart") };
-        let i = ds.series[0].points.iter().position(|p| &*p.period == "1991").unwrap();
+        let i = ds.series[0].points.iter().position(|p| p.period == "1991").unwrap();
         let (x, y) = line.point_px(0, i).unwrap();
         let vermillion = Theme::light().series_color(0);
         let d = nearest_colour_distance(&base, x * dpr, y * dpr, 1, vermillion);

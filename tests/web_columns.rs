@@ -47,9 +47,9 @@ fn columnar() -> JsValue {
             set(&o, "note", &n.as_str().into());
         }
         let cols: JsValue = Object::new().into();
-        let periods: Array = s.points.iter().map(|p| JsValue::from_str(&p.period)).collect();
+        let periods: Array = s.points.iter().map(|p| JsValue::from_str(p.period)).collect();
         let values: Vec<f64> = s.points.iter().map(|p| p.value).collect();
-        let sources: Array = s.points.iter().map(|p| JsValue::from_str(&p.source)).collect();
+        let sources: Array = s.points.iter().map(|p| JsValue::from_str(p.source)).collect();
         set(&cols, "period", &periods);
         set(&cols, "value", &Float64Array::from(&values[..]));
         set(&cols, "source", &sources);

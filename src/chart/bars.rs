@@ -52,7 +52,7 @@ impl BarChart {
         let mut periods: Vec<(Period, String)> = ds
             .series
             .iter()
-            .flat_map(|s| s.points.iter().filter_map(|p| Some((Period::parse(&p.period)?, p.period.to_string()))))
+            .flat_map(|s| s.points.iter().filter_map(|p| Some((Period::parse(p.period)?, p.period.to_string()))))
             .collect();
         sort::sort_by(&mut periods, Ord::cmp);
         periods.dedup();
@@ -72,8 +72,8 @@ impl BarChart {
         let mut at: Vec<Vec<Option<usize>>> = vec![vec![None; periods.len()]; ds.series.len()];
         for (i, s) in ds.series.iter().enumerate() {
             for (j, p) in s.points.iter().enumerate() {
-                let bar = Period::parse(&p.period).and_then(|q| {
-                    periods.binary_search_by(|(o, raw)| o.cmp(&q).then_with(|| raw.as_str().cmp(&p.period))).ok()
+                let bar = Period::parse(p.period).and_then(|q| {
+                    periods.binary_search_by(|(o, raw)| o.cmp(&q).then_with(|| raw.as_str().cmp(p.period))).ok()
                 });
                 if let Some(k) = bar {
                     at[i][k] = Some(j);
@@ -125,10 +125,10 @@ impl BarChart {
             let mut base = 0.0;
             let mut segments = Vec::new();
             let mut rows = Vec::new();
-            let mut sources = Vec::new();
+            let mut sources: Vec<std::rc::Rc<str>> = Vec::new();
             for (i, s) in ds.series.iter().enumerate().filter(|(i, _)| !is_hidden(*i)) {
                 let color = theme.series_color(i);
-                match at[i][k].map(|j| &s.points[j]) {
+                match at[i][k].map(|j| s.points.at(j)) {
                     Some(p) => {
                         let v = p.value.max(0.0);
                         if v > 0.0 {
@@ -136,8 +136,8 @@ impl BarChart {
                         }
                         base += v;
                         rows.push(TooltipRow { label: s.label.clone(), value: format::value(p.value, ds.unit), color });
-                        if !sources.contains(&p.source) {
-                            sources.push(p.source.clone());
+                        if !sources.iter().any(|s| **s == *p.source) {
+                            sources.push(p.source.into());
                         }
                     }
                     None => rows.push(TooltipRow { label: s.label.clone(), value: t(Text::NoData).into(), color }),

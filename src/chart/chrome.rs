@@ -135,17 +135,13 @@ impl Chrome {
         let unit_title = ellipsize(m, unit_title, LABEL_SIZE, inner);
         let top = if unit_title.is_empty() { y + 4.0 } else { y + 20.0 };
 
+        // The sources named: each series' first, and wherever its source changes.
         let mut used: Vec<&str> = Vec::new();
-        let mut last: Option<&std::rc::Rc<str>> = None;
-        for s in &ds.series {
-            for p in &s.points {
-                // Points mostly share their source's text: skip the search for the same text.
-                if last.is_some_and(|l| std::rc::Rc::ptr_eq(l, &p.source)) {
-                    continue;
-                }
-                last = Some(&p.source);
-                if !used.contains(&&*p.source) {
-                    used.push(&p.source);
+        for s in ds.series.iter().filter(|s| !s.points.is_empty()) {
+            for i in std::iter::once(0).chain(s.points.source_changes()) {
+                let id = s.points.source(i);
+                if !used.contains(&id) {
+                    used.push(id);
                 }
             }
         }

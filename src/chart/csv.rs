@@ -13,10 +13,10 @@ pub fn to_csv(ds: &Dataset) -> String {
     });
     for (i, s) in ds.series.iter().enumerate() {
         for p in &s.points {
-            let source = ds.source(&p.source).map_or(&*p.source, |s| s.title.as_str());
+            let source = ds.source(p.source).map_or(p.source, |s| s.title.as_str());
             out.push_str(&field(&s.label));
             out.push(',');
-            out.push_str(&field(&p.period));
+            out.push_str(&field(p.period));
             out.push(',');
             out.push_str(&p.value.to_string());
             out.push(',');
@@ -25,7 +25,7 @@ pub fn to_csv(ds: &Dataset) -> String {
             out.push_str(&field(source));
             if labelled {
                 out.push(',');
-                out.push_str(&field(p.label.as_deref().unwrap_or("")));
+                out.push_str(&field(p.label.unwrap_or("")));
             }
             out.push('\n');
         }

@@ -6,7 +6,7 @@
 
 use super::chrome::{draw_x_axis, draw_y_grid, series_entries, Chrome, Rect, LABEL_SIZE};
 use super::{markers, Frame, HoverMarks, Tooltip, TooltipRow};
-use crate::data::{Dataset, Frequency, Period, Unit};
+use crate::data::{Dataset, Frequency, Periods, SourceIds, Unit};
 use crate::error::Result;
 use crate::model::{decimate, format, ticks, LinearScale};
 use crate::render::{Painter, Rgb, Surface};
@@ -29,7 +29,8 @@ struct SeriesGeom {
 struct SeriesData {
     /// Time (fractional year) of each point; NaN where a period does not parse.
     ts: Rc<[f64]>,
-    values: Vec<f64>,
+    /// The series' own values (shared, not copied).
+    values: Rc<Vec<f64>>,
     sources: Sources,
 }
 
@@ -55,7 +56,7 @@ impl Sources {
 enum Targets {
     /// Every visible series on the same periods (the usual case, and big data handed over as
     /// columns): target `k` is point `first + k` of each visible series. No table at all.
-    Aligned { first: usize, periods: Vec<Rc<str>> },
+    Aligned { first: usize, len: usize, periods: Rc<Periods> },
     /// Otherwise the series' points merged by time: a column per distinct time.
     Merged { columns: Vec<Column>, members: Vec<(u32, u32)> },
 }
@@ -120,21 +121,9 @@ impl LineChart {
         let plot_top = plot_top + 6.0;
         let plot_bottom = body_bottom - 22.0;
 
-        // Each period is parsed once: `ts[series][point]` is its time (fractional year), NaN if
-        // it does not parse. A series on the very periods of the one before (the same shared
-        // texts, `Rc`) shares its times.
-        let mut ts: Vec<Rc<[f64]>> = Vec::with_capacity(ds.series.len());
-        for (si, s) in ds.series.iter().enumerate() {
-            let same = si.checked_sub(1).map(|b| &ds.series[b].points).is_some_and(|before| {
-                before.len() == s.points.len()
-                    && before.iter().zip(&s.points).all(|(q, p)| Rc::ptr_eq(&q.period, &p.period))
-            });
-            let t = match ts.last() {
-                Some(prev) if same => prev.clone(),
-                _ => s.points.iter().map(|p| x_of(&p.period).unwrap_or(f64::NAN)).collect(),
-            };
-            ts.push(t);
-        }
+        // `ts[series][point]` is the time (fractional year) of each period, NaN if it does not
+        // parse: parsed once per period column (by validation), shared by the series on it.
+        let ts: Vec<Rc<[f64]>> = ds.series.iter().map(|s| s.points.periods().times()).collect();
         // Domains: time over every series (toggling keeps the axis still), values over visible ones.
         let (x_lo, x_hi) =
             min_max(ts.iter().flat_map(|t| t.iter().copied()).filter(|t| !t.is_nan())).unwrap_or((0.0, 1.0));
@@ -148,7 +137,7 @@ impl LineChart {
         let in_range = |x: f64| x >= x_lo - 1e-9 && x <= x_hi + 1e-9;
         let visible: Vec<usize> = (0..ds.series.len()).filter(|&i| !is_hidden(i)).collect();
         let visible_vals = visible.iter().flat_map(|&i| {
-            ds.series[i].points.iter().zip(ts[i].iter()).filter(|(_, &x)| in_range(x)).map(|(p, _)| p.value)
+            ds.series[i].points.values().iter().zip(ts[i].iter()).filter(|(_, &x)| in_range(x)).map(|(&v, _)| v)
         });
         let (v_lo, v_hi) = min_max(visible_vals).unwrap_or((0.0, 1.0));
         let plot_h = (plot_bottom - plot_top).max(40.0);
@@ -206,7 +195,7 @@ impl LineChart {
             series.push(SeriesGeom { color: theme.series_color(i), hidden: is_hidden(i), runs });
             data.push(SeriesData {
                 ts: t.clone(),
-                values: if is_hidden(i) { Vec::new() } else { s.points.iter().map(|p| p.value).collect() },
+                values: if is_hidden(i) { Rc::default() } else { s.points.values().clone() },
                 sources: if is_hidden(i) { Sources::One(0) } else { source_indices(s, &mut sources) },
             });
         }
@@ -432,25 +421,25 @@ fn source_indices(s: &crate::data::Series, sources: &mut Vec<String>) -> Sources
             sources.len() as u32 - 1
         }
     };
-    let Some(first) = s.points.first() else { return Sources::One(0) };
-    // Consecutive points almost always share a source (often the same shared text).
-    if s.points.iter().all(|p| Rc::ptr_eq(&p.source, &first.source) || p.source == first.source) {
-        return Sources::One(index(&first.source));
+    match s.points.sources() {
+        SourceIds::One(id) => Sources::One(index(id)),
+        SourceIds::Each(ids) => {
+            // Neighbours almost always share a source (the same shared text).
+            let mut last: Option<(&Rc<str>, u32)> = None;
+            Sources::Each(
+                ids.iter()
+                    .map(|id| match last {
+                        Some((text, k)) if Rc::ptr_eq(text, id) => k,
+                        _ => {
+                            let k = index(id);
+                            last = Some((id, k));
+                            k
+                        }
+                    })
+                    .collect(),
+            )
+        }
     }
-    let mut last: Option<(&Rc<str>, u32)> = None;
-    Sources::Each(
-        s.points
-            .iter()
-            .map(|p| match last {
-                Some((text, k)) if Rc::ptr_eq(text, &p.source) => k,
-                _ => {
-                    let k = index(&p.source);
-                    last = Some((&p.source, k));
-                    k
-                }
-            })
-            .collect(),
-    )
 }
 
 /// The hover targets of the visible series (see [`Targets`]).
@@ -462,8 +451,8 @@ fn targets(ds: &Dataset, ts: &[Rc<[f64]>], visible: &[usize], in_range: &dyn Fn(
             let first = t.iter().position(|&x| in_range(x)).unwrap_or(t.len());
             let end = first + t[first..].iter().take_while(|&&x| in_range(x)).count();
             if t[end..].iter().all(|&x| !in_range(x)) {
-                let periods = ds.series[v0].points[first..end].iter().map(|p| p.period.clone()).collect();
-                return Targets::Aligned { first, periods };
+                let periods = ds.series[v0].points.periods().clone();
+                return Targets::Aligned { first, len: end - first, periods };
             }
         }
     }
@@ -499,7 +488,7 @@ fn targets(ds: &Dataset, ts: &[Rc<[f64]>], visible: &[usize], in_range: &dyn Fn(
         if let Some((i, pi)) = head {
             columns.push(Column {
                 t: ts[i][pi as usize],
-                period: ds.series[i].points[pi as usize].period.clone(),
+                period: ds.series[i].points.periods().get(pi as usize).into(),
                 members: start..members.len() as u32,
             });
         }
@@ -510,21 +499,17 @@ fn targets(ds: &Dataset, ts: &[Rc<[f64]>], visible: &[usize], in_range: &dyn Fn(
 impl Targets {
     fn len(&self) -> usize {
         match self {
-            Targets::Aligned { periods, .. } => periods.len(),
+            Targets::Aligned { len, .. } => *len,
             Targets::Merged { columns, .. } => columns.len(),
         }
     }
 
     fn period(&self, hit: usize) -> &str {
         match self {
-            Targets::Aligned { periods, .. } => &periods[hit],
+            Targets::Aligned { first, periods, .. } => periods.get(first + hit),
             Targets::Merged { columns, .. } => &columns[hit].period,
         }
     }
-}
-
-fn x_of(period: &str) -> Option<f64> {
-    Period::parse(period).map(Period::to_x)
 }
 
 fn min_max(it: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
@@ -551,11 +536,23 @@ fn summarize(ds: &Dataset, hidden: &[bool]) -> String {
         .map(|(_, s)| s)
         .collect();
     let Some(s) = visible.first() else { return format!("{}: every series is hidden.", ds.title) };
-    let (first, last) = (&s.points[0], &s.points[s.points.len() - 1]);
+    let (Some(first), Some(last)) = (s.points.first(), s.points.last()) else {
+        return format!("{}: no data.", ds.title);
+    };
     let fmt = |v| format::value(v, ds.unit);
     let per = |p: &str| format::period(p, Frequency::Annual);
-    let hi = s.points.iter().max_by(|a, b| a.value.total_cmp(&b.value)).unwrap_or(first);
-    let lo = s.points.iter().min_by(|a, b| a.value.total_cmp(&b.value)).unwrap_or(first);
+    // Over the values column, as `max_by`/`min_by` pick: the last highest, the first lowest.
+    let vs = s.points.values();
+    let (mut hi, mut lo) = (0, 0);
+    for (i, v) in vs.iter().enumerate().skip(1) {
+        if v.total_cmp(&vs[hi]).is_ge() {
+            hi = i;
+        }
+        if v.total_cmp(&vs[lo]).is_lt() {
+            lo = i;
+        }
+    }
+    let (hi, lo) = (s.points.at(hi), s.points.at(lo));
     let change = match ds.unit {
         Unit::Share => format!("{} percentage points", format::fixed((last.value - first.value).abs() * 100.0, 1)),
         Unit::Percent => format!("{} percentage points", format::fixed((last.value - first.value).abs(), 1)),
@@ -577,14 +574,14 @@ fn summarize(ds: &Dataset, hidden: &[bool]) -> String {
         s.label,
         dir,
         fmt(first.value),
-        per(&first.period),
+        per(first.period),
         fmt(last.value),
-        per(&last.period),
+        per(last.period),
         change,
         fmt(hi.value),
-        per(&hi.period),
+        per(hi.period),
         fmt(lo.value),
-        per(&lo.period)
+        per(lo.period)
     );
     if visible.len() > 1 {
         let others: Vec<&str> = visible[1..].iter().map(|s| s.label.as_str()).collect();
@@ -599,13 +596,12 @@ mod tests {
     use crate::chart::warm::synthetic;
     use crate::render::Theme;
 
-    /// `ds` with every period its own text: no two series share one, so targets are merged.
+    /// `ds` with every series its own period column: no two series share one, so targets are
+    /// merged.
     fn unshared(ds: &Dataset) -> Dataset {
         let mut copy = ds.clone();
         for s in &mut copy.series {
-            for p in &mut s.points {
-                p.period = Rc::from(&*p.period);
-            }
+            s.points = s.points.to_vec().into();
         }
         copy
     }
@@ -614,7 +610,7 @@ mod tests {
     fn aligned_and_merged_targets_give_the_same_hover() {
         let mut ds = synthetic(400);
         // Two sources in one series, and an event, so sources and notes are looked up per target.
-        ds.series[1].points[7].source = "other".into();
+        ds.series[1].points.edit(|p| p[7].source = "other".into());
         ds.sources.push(crate::data::Source { id: "other".into(), ..ds.sources[0].clone() });
         ds.events.push(crate::data::Event {
             date: "2001-01-08".into(),
@@ -649,7 +645,7 @@ mod tests {
     fn series_on_different_periods_merge_by_time() {
         let mut ds = synthetic(10);
         // Series 1 starts three days later: the first three targets have two values, not three.
-        ds.series[1].points.drain(..3);
+        ds.series[1].points.edit(|p| drop(p.drain(..3)));
         let line = LineChart::new(&ds, &Frame::new(640.0, 400.0, Theme::light()), &[false; 3]);
         assert!(matches!(line.targets, Targets::Merged { .. }));
         assert_eq!(line.targets.len(), 10);

@@ -33,17 +33,17 @@ pub fn items(ds: &Dataset) -> Vec<(f64, String)> {
         // One marker per change of source (old → new), at its earliest place in any series.
         let mut changes: Vec<(&str, &str, f64)> = Vec::new();
         for s in &ds.series {
-            for w in s.points.windows(2) {
-                // Neighbours usually share one source text (`Rc`): no comparison of the texts.
-                if !std::rc::Rc::ptr_eq(&w[0].source, &w[1].source) && w[0].source != w[1].source {
-                    let (Some(a), Some(b)) = (Period::parse(&w[0].period), Period::parse(&w[1].period)) else {
-                        continue;
-                    };
-                    let x = (a.to_x() + b.to_x()) / 2.0;
-                    match changes.iter_mut().find(|c| *c.0 == *w[0].source && *c.1 == *w[1].source) {
-                        Some(c) => c.2 = c.2.min(x),
-                        None => changes.push((&w[0].source, &w[1].source, x)),
-                    }
+            let pts = &s.points;
+            for i in pts.source_changes() {
+                let (from, to) = (pts.source(i - 1), pts.source(i));
+                let (Some(a), Some(b)) = (Period::parse(pts.periods().get(i - 1)), Period::parse(pts.periods().get(i)))
+                else {
+                    continue;
+                };
+                let x = (a.to_x() + b.to_x()) / 2.0;
+                match changes.iter_mut().find(|c| c.0 == from && c.1 == to) {
+                    Some(c) => c.2 = c.2.min(x),
+                    None => changes.push((from, to, x)),
                 }
             }
         }

@@ -276,8 +276,8 @@ impl MatrixChart {
         let mut rows: Vec<Row> = Vec::new();
         for s in &ds.series {
             for p in &s.points {
-                let key = p.label.clone().unwrap_or_else(|| p.period.to_string());
-                let title = p.note.as_deref().map(first_sentence).filter(|t| !t.is_empty());
+                let key = p.label.map_or_else(|| p.period.to_string(), str::to_string);
+                let title = p.note.map(first_sentence).filter(|t| !t.is_empty());
                 match rows.iter_mut().find(|r| r.key == key) {
                     Some(r) => {
                         if r.title.is_none() {
@@ -311,8 +311,8 @@ impl MatrixChart {
             ds.series[series]
                 .points
                 .iter()
-                .find(|p| p.label.as_deref().unwrap_or(&p.period) == key)
-                .map(|p| (p.value, p.source.clone()))
+                .find(|p| p.label.unwrap_or(p.period) == key)
+                .map(|p| (p.value, std::rc::Rc::<str>::from(p.source)))
         };
         let cell_text = |kind: ColKind, v: Option<f64>| match (kind, v) {
             (_, None) => "—".to_string(),
@@ -608,7 +608,7 @@ fn summarize(ds: &Dataset, hidden: &[bool]) -> String {
     let mut keys: Vec<(String, String)> = Vec::new();
     for s in &ds.series {
         for p in &s.points {
-            let k = p.label.clone().unwrap_or_else(|| p.period.to_string());
+            let k = p.label.map_or_else(|| p.period.to_string(), str::to_string);
             if !keys.iter().any(|(kk, _)| *kk == k) {
                 keys.push((k, p.period.to_string()));
             }
@@ -799,8 +799,8 @@ mod tests {
     #[test]
     fn odd_data_draws_without_panicking() {
         let mut ds = dataset_for("unga-ukraine-votes").unwrap();
-        ds.series[0].points[0].value = 7.0;
-        ds.series[1].points[0].label = None;
+        ds.series[0].points.edit(|p| p[0].value = 7.0);
+        ds.series[1].points.edit(|p| p[0].label = None);
         ds.series[2].points.clear();
         let c = build(&ds, 800.0, 480.0, &[]);
         let hit = c.hit(centre(cell_of(&c, "A/RES/68/262", 0).rect).0, centre(cell_of(&c, "A/RES/68/262", 0).rect).1);
@@ -827,13 +827,13 @@ mod tests {
             label: "X".into(),
             unit: None,
             note: None,
-            points: vec![Point {
+            points: crate::data::Points::from(vec![Point {
                 period: "2020".into(),
                 value: 1.0,
                 source: "nowhere".into(),
                 label: None,
                 note: None,
-            }],
+            }]),
         };
         empty.series.push(one);
         let c = build(&empty, 800.0, 480.0, &[]);

@@ -21,13 +21,13 @@ pub fn table_rows(ds: &Dataset, hidden: &[bool]) -> Vec<TableRow> {
             continue;
         }
         for p in &s.points {
-            let label = p.label.as_deref().map(|l| format!("{l}, ")).unwrap_or_default();
+            let label = p.label.map(|l| format!("{l}, ")).unwrap_or_default();
             rows.push(TableRow {
                 series: s.label.clone(),
-                period: format!("{label}{}", format::period(&p.period, ds.frequency)),
+                period: format!("{label}{}", format::period(p.period, ds.frequency)),
                 value: format::value(p.value, ds.unit_of(i)),
-                source: ds.source(&p.source).map_or_else(|| p.source.to_string(), |s| s.title.clone()),
-                note: p.note.clone().unwrap_or_default(),
+                source: ds.source(p.source).map_or_else(|| p.source.to_string(), |s| s.title.clone()),
+                note: p.note.unwrap_or_default().to_string(),
             });
         }
     }

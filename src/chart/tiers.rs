@@ -76,7 +76,7 @@ impl TierChart {
         let (bx0, by0, bx1, by1) = chrome.body;
         let visible: Vec<usize> =
             (0..ds.series.len()).filter(|&i| !is_hidden(i) && !ds.series[i].points.is_empty()).collect();
-        let code_of = |p: &crate::data::Point| p.label.clone().unwrap_or_else(|| p.period.to_string());
+        let code_of = |p: &crate::data::PointRef| p.label.map_or_else(|| p.period.to_string(), str::to_string);
         // Headings above the tiles ("Tier 1 · 4 codes") and in a column beside them ("Tier 1 · 4").
         let headings: Vec<(String, String)> = visible
             .iter()
@@ -90,7 +90,7 @@ impl TierChart {
         let place = |st: &Style| {
             let tile_w = visible
                 .iter()
-                .flat_map(|&i| ds.series[i].points.iter().map(|p| m.width(&code_of(p), st.size, false)))
+                .flat_map(|&i| ds.series[i].points.iter().map(|p| m.width(&code_of(&p), st.size, false)))
                 .fold(0.0, f64::max)
                 + 2.0 * st.pad;
             let head_w = headings.iter().map(|h| m.width(&h.1, st.size, true)).fold(0.0, f64::max);
@@ -115,14 +115,14 @@ impl TierChart {
                     let (r, c) = ((n / per_row) as f64, (n % per_row) as f64);
                     let x = tiles_x0 + c * (tile_w + st.gap);
                     let ty = y + r * (st.tile_h + st.gap);
-                    let code = code_of(p);
+                    let code = code_of(&p);
                     let tw = m.width(&code, st.size, false);
                     tiles.push(Tile {
                         series: i,
                         rect: (x, ty, x + tile_w, ty + st.tile_h),
                         text_x: x + (tile_w - tw) / 2.0,
                         code,
-                        note: p.note.clone(),
+                        note: p.note.map(str::to_string),
                         source: p.source.to_string(),
                     });
                 }
@@ -241,9 +241,7 @@ fn summarize(ds: &Dataset, visible: &[usize]) -> String {
     let mut chapters: Vec<(String, usize)> = Vec::new();
     for &i in visible {
         for p in &ds.series[i].points {
-            let Some(ch) =
-                p.label.as_deref().and_then(|l| l.get(..2)).filter(|c| c.bytes().all(|b| b.is_ascii_digit()))
-            else {
+            let Some(ch) = p.label.and_then(|l| l.get(..2)).filter(|c| c.bytes().all(|b| b.is_ascii_digit())) else {
                 continue;
             };
             match chapters.iter_mut().find(|c| c.0 == ch) {
@@ -372,12 +370,8 @@ mod tests {
         assert!(c.tiles.iter().all(|t| t.series != 2));
         let hit = (0..200).find_map(|y| c.legend_at(20.0, y as f64)).expect("a legend entry");
         assert_eq!(hit, 0);
-        let chapter85 = ds
-            .series
-            .iter()
-            .flat_map(|s| &s.points)
-            .filter(|p| p.label.as_deref().is_some_and(|l| l.starts_with("85")))
-            .count();
+        let chapter85 =
+            ds.series.iter().flat_map(|s| &s.points).filter(|p| p.label.is_some_and(|l| l.starts_with("85"))).count();
         assert_eq!(
             build(&ds, 800.0, 480.0, &[]).summary(),
             format!(
@@ -391,18 +385,20 @@ mod tests {
         svg(&all, 800.0, 480.0);
 
         let mut odd = ds.clone();
-        odd.series[0].points[0].label = None;
-        odd.series[0].points[1].note = None;
+        odd.series[0].points.edit(|p| {
+            p[0].label = None;
+            p[1].note = None;
+        });
         odd.series[1].points.clear();
         for _ in 0..6 {
-            let extra = odd.series[2].points.clone();
+            let extra = odd.series[2].points.to_vec();
             odd.series[2].points.extend(extra);
         }
         // Far more codes than fit: the rest are counted, none drawn outside the body.
         let c = build(&odd, 360.0, 400.0, &[]);
         assert!(c.more.as_ref().is_some_and(|m| m.1.starts_with("+ ")), "{:?}", c.more);
         assert!(c.tiles.iter().all(|t| t.rect.3 <= c.chrome.body.3));
-        assert_eq!(c.tooltip(0).unwrap().title, format!("HS {}", odd.series[0].points[0].period));
+        assert_eq!(c.tooltip(0).unwrap().title, format!("HS {}", odd.series[0].points.at(0).period));
         assert_eq!(c.tooltip(1).unwrap().notes, Vec::<String>::new());
         svg(&c, 360.0, 400.0);
         for (w, h) in [(200.0, 160.0), (2000.0, 300.0)] {

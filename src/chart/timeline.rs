@@ -63,7 +63,7 @@ impl TimelineChart {
         let all_x: Vec<f64> = ds
             .series
             .iter()
-            .flat_map(|s| s.points.iter().filter_map(|p| Period::parse(&p.period).map(Period::to_x)))
+            .flat_map(|s| s.points.iter().filter_map(|p| Period::parse(p.period).map(Period::to_x)))
             .collect();
         let lo = all_x.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = all_x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -87,7 +87,7 @@ impl TimelineChart {
             let s = &ds.series[i];
             let color = theme.series_color(i);
             for p in &s.points {
-                let Some(x) = Period::parse(&p.period).map(Period::to_x) else { continue };
+                let Some(x) = Period::parse(p.period).map(Period::to_x) else { continue };
                 let with: Vec<&str> = visible
                     .iter()
                     .filter(|&&j| j != i)
@@ -100,17 +100,17 @@ impl TimelineChart {
                     by.push_str(w);
                 }
                 let mut rows = vec![TooltipRow { label: "Vetoed by".into(), value: by, color }];
-                if let Some(l) = &p.label {
-                    rows.push(TooltipRow { label: "Draft".into(), value: l.clone(), color: theme.muted });
+                if let Some(l) = p.label {
+                    rows.push(TooltipRow { label: "Draft".into(), value: l.to_string(), color: theme.muted });
                 }
                 marks.push(Mark {
                     x: xs.map(x),
                     y: plot.1 + row_h * (r as f64 + 0.5),
                     color,
-                    title: format::period(&p.period, Frequency::Daily),
+                    title: format::period(p.period, Frequency::Daily),
                     rows,
-                    notes: p.note.iter().cloned().collect(),
-                    source: chrome.source_text([&*p.source]),
+                    notes: p.note.iter().map(|n| n.to_string()).collect(),
+                    source: chrome.source_text([p.source]),
                 });
             }
         }
@@ -202,7 +202,7 @@ fn summarize(ds: &Dataset, visible: &[usize]) -> String {
     let years: Vec<i32> = ds
         .series
         .iter()
-        .flat_map(|s| s.points.iter().filter_map(|p| Period::parse(&p.period).map(|p| p.year)))
+        .flat_map(|s| s.points.iter().filter_map(|p| Period::parse(p.period).map(|p| p.year)))
         .collect();
     let (Some(lo), Some(hi)) = (years.iter().min(), years.iter().max()) else {
         return format!("{}: no records.", ds.title);

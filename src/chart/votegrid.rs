@@ -99,8 +99,7 @@ impl VoteGridChart {
 
         // The key of vote colours (and the ring), wrapped to the width.
         let any_other = ds.series.iter().any(|s| s.points.iter().any(|p| Vote::of(p.value) == Vote::Other));
-        let any_mark =
-            visible.iter().any(|&i| ds.series[i].points.iter().any(|p| mark_of(p.label.as_deref()).is_some()));
+        let any_mark = visible.iter().any(|&i| ds.series[i].points.iter().any(|p| mark_of(p.label).is_some()));
         let mut wanted = vec![
             (KeyMark::Vote(Vote::Yes), "Yes".to_string()),
             (KeyMark::Vote(Vote::No), "No".to_string()),
@@ -139,7 +138,7 @@ impl VoteGridChart {
                 let mut idx: Vec<usize> = (0..pts.len()).collect();
                 sort::sort_by(&mut idx, |&a, &b| {
                     let key = |k: usize| {
-                        (Vote::of(pts[k].value), crate::model::case::lowercase(pts[k].label.as_deref().unwrap_or("")))
+                        (Vote::of(pts.at(k).value), crate::model::case::lowercase(pts.label(k).unwrap_or("")))
                     };
                     key(a).cmp(&key(b))
                 });
@@ -217,8 +216,8 @@ impl VoteGridChart {
                 let (r, c) = ((n / cols) as f64, (n % cols) as f64);
                 let sx = x0 + c * (side + gap);
                 let sy = gy + r * (side + gap);
-                let p = &pts[pi];
-                let mark = mark_of(p.label.as_deref()).map(|code| {
+                let p = pts.at(pi);
+                let mark = mark_of(p.label).map(|code| {
                     let w = m.width(code, letter_size, true);
                     (code, sx + (side - w) / 2.0)
                 });
@@ -226,7 +225,7 @@ impl VoteGridChart {
                     block: b,
                     rect: (sx, sy, sx + side, sy + side),
                     vote: Vote::of(p.value),
-                    country: p.label.clone().unwrap_or_else(|| p.period.to_string()),
+                    country: p.label.map_or_else(|| p.period.to_string(), str::to_string),
                     mark,
                 });
             }
@@ -241,7 +240,9 @@ impl VoteGridChart {
                 let v = s
                     .points
                     .iter()
-                    .map(|p| (p.label.clone().unwrap_or_else(|| p.period.to_string()), p.value, p.source.to_string()))
+                    .map(|p| {
+                        (p.label.map_or_else(|| p.period.to_string(), str::to_string), p.value, p.source.to_string())
+                    })
                     .collect();
                 (s.label.clone(), v)
             })
@@ -393,8 +394,8 @@ fn verb(v: Vote) -> &'static str {
 /// Counts of yes, no, abstain, absent and unknown codes.
 fn tally(ds: &Dataset, series: usize) -> [usize; 5] {
     let mut t = [0; 5];
-    for p in ds.series.get(series).map(|s| s.points.as_slice()).unwrap_or_default() {
-        t[Vote::of(p.value) as usize] += 1;
+    for &v in ds.series.get(series).map(|s| &s.points.values()[..]).unwrap_or_default() {
+        t[Vote::of(v) as usize] += 1;
     }
     t
 }
@@ -403,7 +404,7 @@ fn tally(ds: &Dataset, series: usize) -> [usize; 5] {
 fn heading(ds: &Dataset, series: usize) -> (String, Vec<String>, Vec<String>) {
     let Some(s) = ds.series.get(series) else { return (String::new(), Vec::new(), Vec::new()) };
     let title = match s.points.first() {
-        Some(p) => format!("{} · {}", s.label, format::period(&p.period, Frequency::Daily)),
+        Some(p) => format!("{} · {}", s.label, format::period(p.period, Frequency::Daily)),
         None => s.label.clone(),
     };
     let t = tally(ds, series);
@@ -416,8 +417,7 @@ fn heading(ds: &Dataset, series: usize) -> (String, Vec<String>, Vec<String>) {
         .points
         .iter()
         .filter_map(|p| {
-            mark_of(p.label.as_deref())
-                .map(|code| (code, format!("{} {}", p.label.as_deref().unwrap_or(code), verb(Vote::of(p.value)))))
+            mark_of(p.label).map(|code| (code, format!("{} {}", p.label.unwrap_or(code), verb(Vote::of(p.value)))))
         })
         .collect();
     sort::sort_by(&mut marks, |a, b| a.0.cmp(b.0));
@@ -494,7 +494,7 @@ fn summarize(ds: &Dataset, visible: &[usize]) -> String {
         .map(|&i| {
             let s = &ds.series[i];
             let t = tally(ds, i);
-            let date = s.points.first().map(|p| format!(" ({})", format::period(&p.period, Frequency::Daily)));
+            let date = s.points.first().map(|p| format!(" ({})", format::period(p.period, Frequency::Daily)));
             let mut out = format!(
                 "{}{}: {} yes, {} no, {} abstain, {} absent",
                 s.label,
@@ -678,9 +678,11 @@ mod tests {
         svg(&all_hidden, 800.0, 480.0);
 
         let mut odd = ds.clone();
-        odd.series[0].points[0].value = 9.0;
-        odd.series[0].points[1].label = None;
-        odd.series[1].points.truncate(1);
+        odd.series[0].points.edit(|p| {
+            p[0].value = 9.0;
+            p[1].label = None;
+        });
+        odd.series[1].points.edit(|p| p.truncate(1));
         let c = build(&odd, 360.0, 360.0, &[]);
         let other = c.squares.iter().position(|s| s.vote == Vote::Other).unwrap();
         assert!(c.tooltip(other).unwrap().text().contains("A/RES/68/262: Unknown vote code 9"));

@@ -52,7 +52,7 @@ pub fn synthetic(n: usize) -> Dataset {
                 .collect(),
         })
         .collect();
-    Dataset {
+    let mut ds = Dataset {
         id: "warm-up".into(),
         title: "Warm-up".into(),
         domain: Domain::Economic,
@@ -74,7 +74,9 @@ pub fn synthetic(n: usize) -> Dataset {
         }],
         series,
         events: Vec::new(),
-    }
+    };
+    ds.share_periods();
+    ds
 }
 
 /// How much of the path a round runs: the first rounds stop early, so that the browser compiles
@@ -123,8 +125,8 @@ mod tests {
     fn a_round_validates_lays_out_draws_and_hits() {
         let ds = synthetic(POINTS);
         assert_eq!(ds.point_count(), 3 * POINTS);
-        assert_eq!(ds.series[0].points[0].period.as_ref(), "2001-01-01");
-        assert_eq!(ds.series[0].points[59].period.as_ref(), "2001-03-01");
+        assert_eq!(ds.series[0].points.at(0).period, "2001-01-01");
+        assert_eq!(ds.series[0].points.at(59).period, "2001-03-01");
         let frame =
             Frame { width: 640.0, height: 400.0, theme: Theme::light(), measure: default_measure(), x_range: None };
         let mut svg = String::new();

@@ -7,12 +7,14 @@
 pub mod decimal;
 pub mod json;
 pub mod period;
+mod points;
 mod read;
 mod registry;
 mod schema;
 mod validate;
 
 pub use period::Period;
+pub use points::{Periods, PointRef, Points, Ragged, SourceIds};
 pub use registry::{bundled_dataset, bundled_ids};
 pub use schema::{Dataset, Domain, Event, Frequency, Point, Series, Source, Unit};
 pub use validate::{

@@ -6,6 +6,7 @@
 //! path of the value, e.g. `series[2].points[17].value`.
 
 use super::json::{Error, ErrorKind, Parser, Result, Token};
+use super::points::{Periods, Points};
 use super::schema::{Dataset, Domain, Event, Frequency, Point, Series, Source, Unit};
 use std::rc::Rc;
 
@@ -280,6 +281,8 @@ fn read_source(p: &mut Parser<'_>) -> Result<Source> {
 struct Shared {
     source: Option<Rc<str>>,
     periods: Vec<Rc<str>>,
+    /// The previous series' period column, which the next takes when it has the same periods.
+    column: Option<Rc<Periods>>,
 }
 
 fn read_series(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Series> {
@@ -317,12 +320,17 @@ fn read_series(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Series> {
         }
         points = Some(c);
     }
+    let mut points: Points = required(p, points, "points")?.into();
+    if let Some(before) = &shared.column {
+        points.share_periods(before);
+    }
+    shared.column = Some(points.periods().clone());
     Ok(Series {
         id: required(p, id, "id")?,
         label: required(p, label, "label")?,
         unit: unit.flatten(),
         note: note.flatten(),
-        points: required(p, points, "points")?,
+        points,
     })
 }
 
@@ -470,9 +478,9 @@ mod tests {
         assert_eq!(ds.unit, Unit::Share);
         assert_eq!(ds.frequency, Frequency::Annual);
         assert!(ds.notes.is_empty() && ds.events.is_empty());
-        let p = &ds.series[0].points[1];
+        let p = ds.series[0].points.at(1);
         assert!(p.value == 0.0 && p.value.is_sign_negative());
-        assert_eq!((p.label.as_deref(), p.note.as_deref()), (None, Some("n")));
+        assert_eq!((p.label, p.note), (None, Some("n")));
         assert_eq!(ds.sources[0].url, None);
         let with_nulls =
             doc("").replace(r#""retrieved":"2026-11""#, r#""retrieved":"2026-11","url":null,"commit":"abc""#);
@@ -482,7 +490,7 @@ mod tests {
         assert_eq!((ds.sources[0].url.as_deref(), ds.sources[0].commit.as_deref()), (None, Some("abc")));
         assert_eq!((ds.series[0].unit, ds.series[0].note.as_deref()), (Some(Unit::Count), None));
         let escaped = doc(r#"{"period":"2001","value":1,"source":"\u0073"}"#);
-        assert_eq!(dataset(&escaped).unwrap().series[0].points[1].source.as_ref(), "s");
+        assert_eq!(dataset(&escaped).unwrap().series[0].points.at(1).source, "s");
     }
 
     #[test]
@@ -592,13 +600,13 @@ mod tests {
             r#"{"id":"a","label":"A","columns":{"period":["2000","2001"],"value":[0.5,0.25],"source":["s","s"]}}"#,
         );
         let ds = dataset(&per_point).unwrap();
-        assert!(Rc::ptr_eq(&ds.series[0].points[0].source, &ds.series[0].points[1].source), "equal ids share a text");
-        // Two series on the same periods share the period texts.
+        assert_eq!(ds.series[0].points.sources(), &crate::data::SourceIds::One("s".into()), "one id for the series");
+        // Two series on the same periods share the period column.
         let two = series_doc(
             r#"{"id":"a","label":"A","columns":{"period":["2000"],"value":[1],"source":"s"}},{"id":"b","label":"B","points":[{"period":"2000","value":2,"source":"s"}]}"#,
         );
         let ds = dataset(&two).unwrap();
-        assert!(Rc::ptr_eq(&ds.series[0].points[0].period, &ds.series[1].points[0].period));
+        assert!(Rc::ptr_eq(ds.series[0].points.periods(), ds.series[1].points.periods()));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! A dataset is a set of series of `(period, value)` points in one unit, with the sources every
 //! point names, caveats a reader must see, and dated event markers (each with its own source).
 
+use super::points::Points;
 #[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 use std::rc::Rc;
@@ -152,7 +153,7 @@ pub struct Series {
     pub unit: Option<Unit>,
     #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub note: Option<String>,
-    pub points: Vec<Point>,
+    pub points: Points,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -191,6 +192,15 @@ impl Dataset {
     /// The unit of series `i` (its own, or the dataset's).
     pub fn unit_of(&self, i: usize) -> Unit {
         self.series.get(i).and_then(|s| s.unit).unwrap_or(self.unit)
+    }
+    /// Makes series on the same periods share one period column (and so its parsed times).
+    pub fn share_periods(&mut self) {
+        for i in 1..self.series.len() {
+            let (before, rest) = self.series.split_at_mut(i);
+            if let Some(same) = before.iter().find(|b| *b.points.periods() == *rest[0].points.periods()) {
+                rest[0].points.share_periods(same.points.periods());
+            }
+        }
     }
     pub fn point_count(&self) -> usize {
         self.series.iter().map(|s| s.points.len()).sum()

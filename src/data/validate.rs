@@ -6,6 +6,7 @@
 //! rules, so no rule runs over more items than the limits allow.
 
 use super::period::Period;
+use super::points::Periods;
 use super::schema::{Dataset, Frequency};
 use crate::error::{Error, Result};
 use std::rc::Rc;
@@ -79,10 +80,10 @@ pub fn validate(ds: &Dataset) -> Result<()> {
     if ds.series.is_empty() {
         return Err(Error::invalid(&at_ds, "no series"));
     }
-    // Texts shared between points (`Rc`) are checked once: the last source id found, and the
-    // previous series' periods with their parsed values.
-    let mut known_source: Option<&Rc<str>> = None;
-    let mut parsed: Vec<(&Rc<str>, Period)> = Vec::new();
+    // Period columns shared between series (`Rc`) are checked once; their parsed times are kept
+    // for layout. The last source id found is not looked up again.
+    let mut checked: Vec<&Rc<Periods>> = Vec::new();
+    let mut known_source: Option<&str> = None;
     for (si, s) in ds.series.iter().enumerate() {
         let at_s = format!("{at_ds}, series \"{}\"", clip(&s.id));
         if s.id.trim().is_empty() {
@@ -96,89 +97,61 @@ pub fn validate(ds: &Dataset) -> Result<()> {
         if let Some(n) = &s.note {
             check_text(&at_s, "note", n)?;
         }
-        if s.points.is_empty() {
+        let points = &s.points;
+        if points.is_empty() {
             return Err(Error::invalid(&at_s, "the series is empty (no points)"));
         }
         let unit = ds.unit_of(si);
+        let periods = points.periods();
+        let fresh = !checked.iter().any(|c| Rc::ptr_eq(c, periods));
+        let mut times: Vec<f64> = Vec::with_capacity(if fresh { points.len() } else { 0 });
         let mut prev: Option<Period> = None;
-        let before = std::mem::replace(&mut parsed, Vec::with_capacity(s.points.len()));
-        for (pi, p) in s.points.iter().enumerate() {
+        for (pi, &value) in points.values().iter().enumerate() {
             // Built only when a message needs it: formatting per point would dominate big documents.
-            let at_p = || format!("{at_s}, point {} (period \"{}\")", pi + 1, clip(&p.period));
-            let period = match before.get(pi) {
-                Some((text, period)) if Rc::ptr_eq(text, &p.period) => *period,
-                _ => Period::parse(&p.period)
-                    .ok_or_else(|| Error::invalid(at_p(), "the period is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))?,
-            };
-            parsed.push((&p.period, period));
-            let want = match ds.frequency {
-                Frequency::Annual | Frequency::Session => Some(0),
-                Frequency::Monthly => Some(1),
-                Frequency::Daily => Some(2),
-                Frequency::Records => None,
-            };
-            if let Some(w) = want {
-                if period.precision() != w {
-                    let form = ["YYYY", "YYYY-MM", "YYYY-MM-DD"][w as usize];
-                    return Err(Error::invalid(
-                        at_p(),
-                        format!("a {} dataset needs periods of the form {form}", ds.frequency.as_str()),
-                    ));
-                }
+            let at_p = || format!("{at_s}, point {} (period \"{}\")", pi + 1, clip(periods.get(pi)));
+            if fresh {
+                let period = Period::parse_bytes(periods.bytes(pi))
+                    .ok_or_else(|| Error::invalid(at_p(), "the period is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))?;
+                check_period(ds.frequency, period, prev).map_err(|e| Error::invalid(at_p(), e))?;
+                prev = Some(period);
+                times.push(period.to_x());
             }
-            if let Some(q) = prev {
-                if ds.frequency == Frequency::Records {
-                    if period < q {
-                        return Err(Error::invalid(
-                            at_p(),
-                            format!("periods are not sorted: {} comes after {}", period, q),
-                        ));
-                    }
-                } else if period == q {
-                    return Err(Error::invalid(at_p(), "duplicate period"));
-                } else if period < q {
-                    return Err(Error::invalid(
-                        at_p(),
-                        format!("periods are not sorted: {} comes after {}", period, q),
-                    ));
-                }
-            }
-            prev = Some(period);
-            if !p.value.is_finite() {
+            if !value.is_finite() {
                 return Err(Error::invalid(at_p(), "the value is not a finite number"));
             }
-            if p.value.abs() > 1e15 {
-                return Err(Error::invalid(
-                    at_p(),
-                    format!("the value {:e} is out of range (|value| ≤ 1e15)", p.value),
-                ));
+            if value.abs() > 1e15 {
+                return Err(Error::invalid(at_p(), format!("the value {value:e} is out of range (|value| ≤ 1e15)")));
             }
-            if unit.non_negative() && p.value < 0.0 {
-                return Err(Error::invalid(at_p(), format!("negative value {} for unit {}", p.value, unit.as_str())));
+            if unit.non_negative() && value < 0.0 {
+                return Err(Error::invalid(at_p(), format!("negative value {value} for unit {}", unit.as_str())));
             }
-            if (unit == crate::data::Unit::Share && p.value > 1.0)
-                || (unit == crate::data::Unit::Percent && p.value > 100.0)
+            if (unit == crate::data::Unit::Share && value > 1.0)
+                || (unit == crate::data::Unit::Percent && value > 100.0)
             {
-                return Err(Error::invalid(
-                    at_p(),
-                    format!("value {} is above 100 % for unit {}", p.value, unit.as_str()),
-                ));
+                return Err(Error::invalid(at_p(), format!("value {value} is above 100 % for unit {}", unit.as_str())));
             }
-            if !known_source.is_some_and(|k| Rc::ptr_eq(k, &p.source)) {
-                if ds.source(&p.source).is_none() {
-                    return Err(Error::invalid(at_p(), format!("unknown source id \"{}\"", clip(&p.source))));
+            let source = points.source(pi);
+            // The same text (one id for the series, or neighbours sharing one) is looked up once.
+            if !known_source.is_some_and(|k| std::ptr::eq(k, source)) {
+                if ds.source(source).is_none() {
+                    return Err(Error::invalid(at_p(), format!("unknown source id \"{}\"", clip(source))));
                 }
-                known_source = Some(&p.source);
+                known_source = Some(source);
             }
-            if let Some(l) = &p.label {
+            let label = points.label(pi);
+            if let Some(l) = label {
                 check_text(&at_p(), "label", l)?;
             }
-            if let Some(n) = &p.note {
+            if let Some(n) = points.note(pi) {
                 check_text(&at_p(), "note", n)?;
             }
-            if ds.frequency == Frequency::Records && p.label.is_none() {
+            if ds.frequency == Frequency::Records && label.is_none() {
                 return Err(Error::invalid(at_p(), "a records dataset needs a label on every point"));
             }
+        }
+        if fresh {
+            periods.keep_times(times.into());
+            checked.push(periods);
         }
     }
     for (i, e) in ds.events.iter().enumerate() {
@@ -196,6 +169,25 @@ pub fn validate(ds: &Dataset) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The rules on a period given the one before it in its series: its form, and time order.
+fn check_period(frequency: Frequency, period: Period, prev: Option<Period>) -> std::result::Result<(), String> {
+    let want = match frequency {
+        Frequency::Annual | Frequency::Session => Some(0),
+        Frequency::Monthly => Some(1),
+        Frequency::Daily => Some(2),
+        Frequency::Records => None,
+    };
+    if let Some(w) = want.filter(|&w| period.precision() != w) {
+        let form = ["YYYY", "YYYY-MM", "YYYY-MM-DD"][w as usize];
+        return Err(format!("a {} dataset needs periods of the form {form}", frequency.as_str()));
+    }
+    match prev {
+        Some(q) if period.key() == q.key() && frequency != Frequency::Records => Err("duplicate period".into()),
+        Some(q) if period.key() < q.key() => Err(format!("periods are not sorted: {period} comes after {q}")),
+        _ => Ok(()),
+    }
 }
 
 fn check_text(at: &str, what: &str, text: &str) -> Result<()> {
@@ -246,7 +238,7 @@ mod tests {
         let ds =
             parse_dataset(&doc(r#"{"id":"a","label":"A","points":[{"period":"2000","value":0.5,"source":"s"}]}"#), "t")
                 .unwrap();
-        assert_eq!(ds.series[0].points[0].value, 0.5);
+        assert_eq!(ds.series[0].points.at(0).value, 0.5);
     }
 
     #[test]

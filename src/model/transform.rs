@@ -54,7 +54,7 @@ pub fn apply(ds: &Dataset, mode: Mode) -> Dataset {
             out.title = format!("{} — change on the previous period", ds.title);
             for s in &mut out.series {
                 s.unit = None;
-                let pts = std::mem::take(&mut s.points);
+                let pts = std::mem::take(&mut s.points).to_vec();
                 for w in pts.windows(2) {
                     let (Some(a), Some(b)) = (Period::parse(&w[0].period), Period::parse(&w[1].period)) else {
                         continue;
@@ -82,14 +82,14 @@ pub fn apply(ds: &Dataset, mode: Mode) -> Dataset {
             out.series.retain(|s| s.id != "total");
             for s in &mut out.series {
                 s.unit = None;
-                let pts = std::mem::take(&mut s.points);
+                let pts = std::mem::take(&mut s.points).to_vec();
                 for p in pts {
                     let whole = match total {
-                        Some(t) => t.points.iter().find(|q| q.period == p.period).map(|q| q.value),
+                        Some(t) => t.points.iter().find(|q| *q.period == *p.period).map(|q| q.value),
                         None => Some(
                             ds.series
                                 .iter()
-                                .filter_map(|o| o.points.iter().find(|q| q.period == p.period))
+                                .filter_map(|o| o.points.iter().find(|q| *q.period == *p.period))
                                 .map(|q| q.value)
                                 .sum(),
                         ),
@@ -107,6 +107,7 @@ pub fn apply(ds: &Dataset, mode: Mode) -> Dataset {
         }
     }
     out.series.retain(|s| !s.points.is_empty());
+    out.share_periods();
     out
 }
 
@@ -125,11 +126,11 @@ mod tests {
         let c = apply(&ds, Mode::Change);
         let total = c.series.iter().find(|s| s.id == "total").unwrap();
         let v = |p: &str| ds.series[0].points.iter().find(|q| *q.period == *p).unwrap().value;
-        let p2014 = total.points.iter().find(|q| &*q.period == "2014").unwrap();
+        let p2014 = total.points.iter().find(|q| q.period == "2014").unwrap();
         assert_eq!(p2014.value, round4((v("2014") / v("2013") - 1.0) * 100.0));
         // China's exports: 2021 is a gap in the source, so neither 2021 nor 2022 has a change.
         let ex = c.series.iter().find(|s| s.id == "cn-exports").unwrap();
-        assert!(ex.points.iter().all(|p| &*p.period != "2021" && &*p.period != "2022"));
+        assert!(ex.points.iter().all(|p| p.period != "2021" && p.period != "2022"));
         assert_eq!(c.unit, Unit::ChangePercent);
     }
 
@@ -139,14 +140,14 @@ mod tests {
         let s = apply(&ds, Mode::Share);
         assert!(s.series.iter().all(|x| x.id != "total"));
         let ex = &s.series[0];
-        let p = ex.points.iter().find(|q| &*q.period == "2020").unwrap();
-        let t = ds.series[0].points.iter().find(|q| &*q.period == "2020").unwrap().value;
-        let e = ds.series[1].points.iter().find(|q| &*q.period == "2020").unwrap().value;
+        let p = ex.points.iter().find(|q| q.period == "2020").unwrap();
+        let t = ds.series[0].points.iter().find(|q| q.period == "2020").unwrap().value;
+        let e = ds.series[1].points.iter().find(|q| q.period == "2020").unwrap().value;
         assert_eq!(p.value, round4(e / t * 100.0));
         // Arms by category: shares of the year's sum add up to 100 where the year has deliveries.
         let arms = apply(&bundled_dataset("arms-ru-cn").unwrap(), Mode::Share);
         let sum: f64 =
-            arms.series.iter().filter_map(|s| s.points.iter().find(|p| &*p.period == "2005")).map(|p| p.value).sum();
+            arms.series.iter().filter_map(|s| s.points.iter().find(|p| p.period == "2005")).map(|p| p.value).sum();
         assert!((sum - 100.0).abs() < 0.01, "{sum}");
     }
 }

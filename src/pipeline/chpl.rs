@@ -71,7 +71,7 @@ pub fn chpl(raw_dir: &Path) -> Result<Dataset, String> {
                 id: tier.to_lowercase().replace([' ', '.'], "-"),
                 label: tier.clone(),
                 note: Some(format!("{FILE}: chpl_tier = {tier}; value = tier number")),
-                points,
+                points: points.into(),
             }
         })
         .collect();

@@ -130,7 +130,7 @@ pub fn trade_shares(d: &Dots) -> Result<Dataset, String> {
             note: Some(format!(
                 "(China's exports to Russia + imports from Russia) / (exports to World + imports from World) × 100; reporter {CHINA}; {FILE}"
             )),
-            points: share(d, CHINA, RUSSIA, "imf-dots"),
+            points: share(d, CHINA, RUSSIA, "imf-dots").into(),
         },
         Series {
             unit: None,
@@ -139,7 +139,7 @@ pub fn trade_shares(d: &Dots) -> Result<Dataset, String> {
             note: Some(format!(
                 "(Russia's exports to China + imports from China) / (exports to World + imports from World) × 100; reporter {RUSSIA}; {FILE}"
             )),
-            points: share(d, RUSSIA, CHINA, "imf-dots-russia"),
+            points: share(d, RUSSIA, CHINA, "imf-dots-russia").into(),
         },
     ];
     Ok(Dataset {
@@ -162,12 +162,12 @@ pub fn trade_shares(d: &Dots) -> Result<Dataset, String> {
 
 pub fn trade_ussr(d: &Dots) -> Result<Dataset, String> {
     let [total, ex, im] = d.china_with(USSR, "imf-dots");
-    let mk = |id: &str, label: &str, points| Series {
+    let mk = |id: &str, label: &str, points: Vec<Point>| Series {
         unit: None,
         id: id.into(),
         label: label.into(),
         note: Some(format!("{FILE}: reporter {CHINA}, partner {USSR}")),
-        points,
+        points: points.into(),
     };
     Ok(Dataset {
         id: "trade-ussr".into(),

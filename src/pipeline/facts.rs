@@ -83,7 +83,7 @@ fn range(ds: &Dataset) -> Option<(String, String)> {
     if ds.frequency == Frequency::Records {
         return None;
     }
-    let periods = ds.series.iter().flat_map(|s| s.points.iter().map(|p| &*p.period));
+    let periods = ds.series.iter().flat_map(|s| s.points.iter().map(|p| p.period));
     let (mut lo, mut hi): (Option<&str>, Option<&str>) = (None, None);
     for p in periods {
         lo = Some(lo.map_or(p, |l| l.min(p)));

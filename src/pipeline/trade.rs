@@ -42,7 +42,7 @@ pub fn trade_annual(d: &Dots, rows: &[gacc::Row]) -> Result<Dataset, String> {
                 dots::FILE,
                 gacc::FILE
             )),
-            points,
+            points: points.into(),
         });
     }
     Ok(Dataset {
@@ -80,7 +80,7 @@ pub fn trade_monthly(rows: &[gacc::Row]) -> Result<Dataset, String> {
                     "Single month = GACC Jan–M minus Jan–(M−1) of the same year; December = full year minus Jan–Nov"
                         .into(),
                 ),
-                points: derived[f].clone(),
+                points: derived[f].clone().into(),
             });
         }
     }
@@ -91,7 +91,7 @@ pub fn trade_monthly(rows: &[gacc::Row]) -> Result<Dataset, String> {
                 id: format!("{id}-printed"),
                 label: format!("{} (single month as printed)", names[f]),
                 note: Some("GACC single-month figures as quoted in the press (first release)".into()),
-                points: printed[f].clone(),
+                points: printed[f].clone().into(),
             });
         }
     }

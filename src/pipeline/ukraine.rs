@@ -230,7 +230,7 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
             id: (*id).into(),
             label: (*name).into(),
             note: Some(format!("{RESOLUTIONS} column {}, completed from {COMPLETION}", COUNTRIES[k].2)),
-            points,
+            points: points.into(),
         });
     }
     let mut notes = vec![
@@ -283,7 +283,13 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
                 None => missing.push(format!("{} {id}", r.label)),
             }
         }
-        tally_series.push(Series { id: (*id).into(), label: (*label).into(), unit: None, note: None, points });
+        tally_series.push(Series {
+            id: (*id).into(),
+            label: (*label).into(),
+            unit: None,
+            note: None,
+            points: points.into(),
+        });
     }
     let tallies = Dataset {
         id: "unga-ukraine-tallies".into(),
@@ -334,7 +340,7 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
             id: format!("a-res-{}", symbol.trim_start_matches("A/RES/").replace('/', "-").to_lowercase()),
             label: symbol.into(),
             note: Some(format!("{MEMBERS}: rows resolution = {symbol}")),
-            points,
+            points: points.into(),
         });
     }
     let members = Dataset {

@@ -122,14 +122,14 @@ pub fn unga_coincidence(raw_dir: &Path) -> Result<Dataset, String> {
                 id: "china-russia".into(),
                 label: "China–Russia: identical votes".into(),
                 note: Some(format!("{VOTES} + {ROLL_CALLS}: identical / joint votes per calendar year")),
-                points: mk(false),
+                points: mk(false).into(),
             },
             Series {
                 unit: None,
                 id: "china-russia-half".into(),
                 label: "China–Russia: abstention vs yes/no counted as half".into(),
                 note: Some(format!("{VOTES} + {ROLL_CALLS}: (identical + 0.5 × one abstains) / joint votes")),
-                points: mk(true),
+                points: mk(true).into(),
             },
         ],
         events: vec![],
@@ -148,7 +148,7 @@ pub fn unga_ideal_points(raw_dir: &Path) -> Result<Dataset, String> {
             id: id.into(),
             label: label.into(),
             note: Some(format!("{}: row iso3c = {iso}, column IdealPointAll", voeten::FILE)),
-            points: voeten::agreement_points(raw_dir, iso, "IdealPointAll")?,
+            points: voeten::agreement_points(raw_dir, iso, "IdealPointAll")?.into(),
         });
     }
     Ok(Dataset {

@@ -74,7 +74,7 @@ pub fn unga_agreement(raw_dir: &Path) -> Result<Dataset, String> {
             id: id.into(),
             label: label.into(),
             note: Some(format!("{FILE}: row iso3c = {iso}, column {col}")),
-            points: agreement_points(raw_dir, iso, col)?,
+            points: agreement_points(raw_dir, iso, col)?.into(),
         });
     }
     Ok(Dataset {

@@ -9,7 +9,7 @@
 //! copied in bulk (one string per column, one typed-array copy); then the whole dataset passes
 //! the same [`validate`](crate::data::validate) as every other document, so the rules are one.
 
-use crate::data::{parse_document, validate, Dataset, Point, MAX_POINTS};
+use crate::data::{parse_document, validate, Dataset, Periods, Points, SourceIds, MAX_POINTS};
 use crate::error::{Error, Result};
 use js_sys::{Array, Float64Array, JsString, Object, Reflect, Uint8Array, JSON};
 use std::rc::Rc;
@@ -115,7 +115,7 @@ pub fn read(data: &JsValue, context: &str) -> Result<Dataset> {
         .into();
     let mut ds = parse_document(&text, context)?;
     // Series given the same period array (the usual case) share its texts.
-    let mut periods: Option<(JsValue, Vec<Rc<str>>)> = None;
+    let mut periods: Option<(JsValue, Rc<Periods>)> = None;
     for (s, cols) in ds.series.iter_mut().zip(columns) {
         if let Some(cols) = cols {
             s.points = points(&cols, &mut periods, context, &s.id)?;
@@ -135,11 +135,10 @@ fn length(v: &JsValue) -> usize {
     }
 }
 
-/// Strings of an array, in one copy: joined with newlines in JS, split here (no call per element).
-/// Elements are read as `String(x)` would write them; a period or source id that is not a string
-/// therefore fails validation as text (an unparsable period, an unknown source). An element holding
-/// a newline is an error (a period or source id never has one). Equal neighbours share one text.
-fn strings(v: &JsValue, n: usize, what: &str, context: &str, series: &str) -> Result<Vec<Rc<str>>> {
+/// The joined text of an array's strings, in one copy: joined with newlines in JS (no call per
+/// element). Elements are read as `String(x)` would write them; a period or source id that is
+/// not a string therefore fails validation as text (an unparsable period, an unknown source).
+fn joined(v: &JsValue, n: usize, what: &str, context: &str, series: &str) -> Result<String> {
     let a: &Array = v
         .dyn_ref()
         .ok_or_else(|| bad(context, format!("series \"{series}\": columns.{what} must be an array of strings")))?;
@@ -149,27 +148,54 @@ fn strings(v: &JsValue, n: usize, what: &str, context: &str, series: &str) -> Re
             format!("series \"{series}\": columns.{what} has {} entries, columns.value {n}", a.length()),
         ));
     }
-    let joined = utf8(&a.join("\n"));
+    Ok(utf8(&a.join("\n")))
+}
+
+/// The parts of a joined column: exactly `n` of them, or an error (an element held a newline,
+/// which a period or source id never has).
+fn parts<'a>(
+    text: &'a str,
+    n: usize,
+    what: &str,
+    context: &str,
+    series: &str,
+) -> Result<impl Iterator<Item = &'a str>> {
+    let count = if n == 0 { 0 } else { text.bytes().filter(|&b| b == b'\n').count() + 1 };
+    if count != n {
+        return Err(bad(context, format!("series \"{series}\": an entry of columns.{what} contains a line break")));
+    }
+    Ok(text.split('\n').take(n))
+}
+
+/// A period column: one buffer of texts (no string per period).
+fn periods(v: &JsValue, n: usize, context: &str, series: &str) -> Result<Rc<Periods>> {
+    if n == 0 {
+        // Checks the array's length (0) and kind.
+        joined(v, n, "period", context, series)?;
+        return Ok(Rc::default());
+    }
+    let out = Periods::from_joined(joined(v, n, "period", context, series)?, b'\n');
+    if out.len() != n {
+        return Err(bad(context, format!("series \"{series}\": an entry of columns.period contains a line break")));
+    }
+    Ok(Rc::new(out))
+}
+
+/// A column of source ids; equal neighbours share one text.
+fn source_ids(v: &JsValue, n: usize, context: &str, series: &str) -> Result<Vec<Rc<str>>> {
+    let text = joined(v, n, "source", context, series)?;
     let mut out: Vec<Rc<str>> = Vec::with_capacity(n);
-    for part in joined.split('\n').take(if n == 0 { 0 } else { n + 1 }) {
+    for part in parts(&text, n, "source", context, series)? {
         let shared = match out.last() {
             Some(last) if **last == *part => last.clone(),
             _ => Rc::from(part),
         };
         out.push(shared);
     }
-    if out.len() != n {
-        return Err(bad(context, format!("series \"{series}\": an entry of columns.{what} contains a line break")));
-    }
     Ok(out)
 }
 
-fn points(
-    cols: &JsValue,
-    shared: &mut Option<(JsValue, Vec<Rc<str>>)>,
-    context: &str,
-    series: &str,
-) -> Result<Vec<Point>> {
+fn points(cols: &JsValue, shared: &mut Option<(JsValue, Rc<Periods>)>, context: &str, series: &str) -> Result<Points> {
     if !cols.is_object() {
         return Err(bad(context, format!("series \"{series}\": columns must be an object")));
     }
@@ -205,40 +231,34 @@ fn points(
     };
     let n = values.len();
     let period = get(cols, "period");
-    // The texts are kept for the next series (no copy of the list: each point takes its own `Rc`).
-    if !matches!(shared, Some((array, texts)) if *array == period && texts.len() == n) {
-        *shared = Some((period.clone(), strings(&period, n, "period", context, series)?));
-    }
-    let periods = shared.as_ref().map_or(&[][..], |s| &s.1[..]).iter().cloned();
-    let source = get(cols, "source");
-    let point = |(period, value), source| Point { period, value, source, label: None, note: None };
-    let mut points: Vec<Point> = match source.as_string() {
-        // One source for the whole column: every point shares its text (no list of n copies).
-        Some(one) => {
-            let one: Rc<str> = Rc::from(one);
-            periods.zip(values).map(|pv| point(pv, one.clone())).collect()
-        }
-        None => {
-            let sources = strings(&source, n, "source", context, series)?;
-            periods.zip(values).zip(sources).map(|(pv, s)| point(pv, s)).collect()
+    // Series given the same period array share one column (and its parsed times).
+    let column = match shared {
+        Some((array, column)) if *array == period && column.len() == n => column.clone(),
+        _ => {
+            let column = periods(&period, n, context, series)?;
+            *shared = Some((period, column.clone()));
+            column
         }
     };
+    let source = get(cols, "source");
+    let sources = match source.as_string() {
+        // One source for the whole column.
+        Some(one) => SourceIds::One(Rc::from(one)),
+        None => SourceIds::Each(source_ids(&source, n, context, series)?),
+    };
     // Labels and notes, as in a JSON document's columns: optional, `null` where a point has none.
-    let slots: [(&str, TextSlot); 2] = [("label", |p| &mut p.label), ("note", |p| &mut p.note)];
-    for (what, slot) in slots {
+    let mut texts = ["label", "note"].into_iter().map(|what| {
         let column = get(cols, what);
-        if !column.is_undefined() {
-            let texts = optional_strings(&column, n, what, context, series)?;
-            for (p, text) in points.iter_mut().zip(texts) {
-                *slot(p) = text;
-            }
+        match column.is_undefined() {
+            true => Ok(None),
+            false => optional_strings(&column, n, what, context, series).map(Some),
         }
-    }
-    Ok(points)
+    });
+    let (labels, notes) = (texts.next().transpose()?.flatten(), texts.next().transpose()?.flatten());
+    // Every column was checked against `n` above.
+    Points::from_columns(column, values, sources, labels, notes)
+        .map_err(|r| bad(context, format!("series \"{series}\": a column is not as long as columns.value ({r:?})")))
 }
-
-/// Where a text column's entries go in a point.
-type TextSlot = fn(&mut Point) -> &mut Option<String>;
 
 /// An optional text column (`label`, `note`): strings or `null`, read one by one (they may hold
 /// any character, and are rare next to periods and values).

@@ -42,14 +42,16 @@ fn columnar(ds: &Dataset, n: usize) -> JsValue {
     }
     set(&doc, "sources", &Array::of1(&source));
     let series = Array::new();
+    // One period array for every series, as a page with big data passes it (the shared path).
+    let first = &ds.series[0].points;
+    let periods: Array = first.iter().take(n).map(|p| JsValue::from_str(p.period)).collect();
     for s in &ds.series {
         let o: JsValue = Object::new().into();
         set(&o, "id", &s.id.as_str().into());
         set(&o, "label", &s.label.as_str().into());
         let cols: JsValue = Object::new().into();
-        let pts = &s.points[..n.min(s.points.len())];
-        set(&cols, "period", &pts.iter().map(|p| JsValue::from_str(&p.period)).collect::<Array>());
-        let values: Vec<f64> = pts.iter().map(|p| p.value).collect();
+        set(&cols, "period", &periods);
+        let values: Vec<f64> = s.points.values().iter().take(n).copied().collect();
         set(&cols, "value", &Float64Array::from(&values[..]));
         set(&cols, "source", &"warm".into());
         set(&o, "columns", &cols);
@@ -61,8 +63,10 @@ fn columnar(ds: &Dataset, n: usize) -> JsValue {
 
 /// The first `n` points of the first series of `ds` as JSON text in the public schema.
 fn json(ds: &Dataset, n: usize) -> String {
-    let points: Vec<String> = ds.series[0].points[..n]
+    let points: Vec<String> = ds.series[0]
+        .points
         .iter()
+        .take(n)
         .map(|p| format!(r#"{{"period":"{}","value":{},"source":"warm"}}"#, p.period, p.value))
         .collect();
     format!(
