@@ -391,8 +391,7 @@ mod tests {
         });
         odd.series[1].points.clear();
         for _ in 0..6 {
-            let extra = odd.series[2].points.to_vec();
-            odd.series[2].points.extend(extra);
+            odd.series[2].points.edit(|p| p.extend(p.clone()));
         }
         // Far more codes than fit: the rest are counted, none drawn outside the body.
         let c = build(&odd, 360.0, 400.0, &[]);

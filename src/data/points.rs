@@ -159,13 +159,26 @@ impl PartialEq for Points {
     }
 }
 
-/// Why [`Points::from_columns`] refused its columns.
+/// Why [`Points::from_columns`] refused its columns: which column is not as long as the values,
+/// and its length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ragged {
     Periods(usize),
     Sources(usize),
     Labels(usize),
     Notes(usize),
+}
+
+impl Ragged {
+    /// The column's name in the schema (`period`, `source`, `label`, `note`) and its length.
+    pub fn column(self) -> (&'static str, usize) {
+        match self {
+            Ragged::Periods(n) => ("period", n),
+            Ragged::Sources(n) => ("source", n),
+            Ragged::Labels(n) => ("label", n),
+            Ragged::Notes(n) => ("note", n),
+        }
+    }
 }
 
 impl Points {
@@ -290,33 +303,6 @@ impl Points {
         }
     }
 
-    pub fn push(&mut self, p: Point) {
-        let n = self.len();
-        Rc::make_mut(&mut self.periods).push(&p.period);
-        Rc::make_mut(&mut self.values).push(p.value);
-        match &mut self.sources {
-            SourceIds::One(s) if *s == p.source => {}
-            SourceIds::One(s) => {
-                let mut each = vec![s.clone(); n];
-                each.push(p.source);
-                self.sources = SourceIds::Each(each);
-            }
-            SourceIds::Each(s) if s.is_empty() => self.sources = SourceIds::One(p.source),
-            SourceIds::Each(s) => s.push(p.source),
-        }
-        for (column, text) in [(&mut self.labels, p.label), (&mut self.notes, p.note)] {
-            match column {
-                Some(c) => c.push(text),
-                None if text.is_some() => {
-                    let mut c = vec![None; n];
-                    c.push(text);
-                    *column = Some(c);
-                }
-                None => {}
-            }
-        }
-    }
-
     /// Edits the points as a list of owned points (a copy, then columns again): for tests and
     /// small data, not for a hot path.
     pub fn edit(&mut self, f: impl FnOnce(&mut Vec<Point>)) {
@@ -338,18 +324,21 @@ impl Points {
 }
 
 impl FromIterator<Point> for Points {
+    /// Columns filled point by point, then [`Points::from_columns`] (which keeps one source id
+    /// when all are the same, and no label or note column when no point has one).
     fn from_iter<I: IntoIterator<Item = Point>>(iter: I) -> Points {
-        let mut points = Points::default();
-        points.extend(iter);
-        points
-    }
-}
-
-impl Extend<Point> for Points {
-    fn extend<I: IntoIterator<Item = Point>>(&mut self, iter: I) {
+        let mut periods = Periods::default();
+        let (mut values, mut sources, mut labels, mut notes) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for p in iter {
-            self.push(p);
+            periods.push(&p.period);
+            values.push(p.value);
+            sources.push(p.source);
+            labels.push(p.label);
+            notes.push(p.note);
         }
+        // Every column has one entry per point.
+        Points::from_columns(Rc::new(periods), values, SourceIds::Each(sources), Some(labels), Some(notes))
+            .unwrap_or_default()
     }
 }
 

@@ -6,7 +6,7 @@
 //! path of the value, e.g. `series[2].points[17].value`.
 
 use super::json::{Error, ErrorKind, Parser, Result, Token};
-use super::points::{Periods, Points};
+use super::points::{Periods, Points, SourceIds};
 use super::schema::{Dataset, Domain, Event, Frequency, Point, Series, Source, Unit};
 use std::rc::Rc;
 
@@ -288,7 +288,7 @@ struct Shared {
 fn read_series(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Series> {
     begin_struct(p, "Series")?;
     let (mut id, mut label, mut unit, mut note, mut points) = (None, None, None, None, None);
-    let mut columns: Option<Vec<Point>> = None;
+    let mut columns: Option<Points> = None;
     let mut first = true;
     while let Some(key) = p.key(first)? {
         first = false;
@@ -299,17 +299,17 @@ fn read_series(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Series> {
             "note" => field(p, &mut note, "note", opt_string)?,
             "points" => field(p, &mut points, "points", |p| {
                 let mut index = 0;
-                let points = seq(p, |p| {
+                let points: Vec<Point> = seq(p, |p| {
                     index += 1;
                     read_point(p, shared, index - 1)
                 })?;
-                shared.periods = points.iter().map(|q: &Point| q.period.clone()).collect();
-                Ok(points)
+                shared.periods = points.iter().map(|q| q.period.clone()).collect();
+                Ok(Points::from(points))
             })?,
             "columns" => field(p, &mut columns, "columns", |p| {
-                let points = read_columns(p, shared)?;
-                shared.periods = points.iter().map(|q: &Point| q.period.clone()).collect();
-                Ok(points)
+                // Its period column is shared whole (below), not text by text.
+                shared.periods.clear();
+                read_columns(p, shared)
             })?,
             other => return Err(unknown_field(p, other, SERIES_FIELDS)),
         }
@@ -320,7 +320,7 @@ fn read_series(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Series> {
         }
         points = Some(c);
     }
-    let mut points: Points = required(p, points, "points")?.into();
+    let mut points: Points = required(p, points, "points")?;
     if let Some(before) = &shared.column {
         points.share_periods(before);
     }
@@ -337,7 +337,7 @@ fn read_series(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Series> {
 /// A series' points given as columns (the compact form): `period`, `value` and `source` (one id
 /// for every point, or one per point), optionally `label` and `note` (`null` where a point has
 /// none). Every column has as many entries as `value`.
-fn read_columns(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Vec<Point>> {
+fn read_columns(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Points> {
     begin_struct(p, "Columns")?;
     let (mut period, mut value, mut source, mut label, mut note) = (None, None, None, None, None);
     let mut first = true;
@@ -381,26 +381,18 @@ fn read_columns(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Vec<Point>> {
     if !one_for_all && source.len() != n {
         return Err(ragged("source", source.len()));
     }
-    let mut label = label.map(Vec::into_iter);
-    let mut note = note.map(Vec::into_iter);
-    for (name, len) in [("label", label.as_ref().map(|l| l.len())), ("note", note.as_ref().map(|l| l.len()))] {
+    for (name, len) in [("label", label.as_ref().map(Vec::len)), ("note", note.as_ref().map(Vec::len))] {
         if let Some(len) = len.filter(|&l| l != n) {
             return Err(ragged(name, len));
         }
     }
-    let one = one_for_all.then(|| source[0].clone());
-    Ok(period
-        .into_iter()
-        .zip(value)
-        .enumerate()
-        .map(|(i, (period, value))| Point {
-            period,
-            value,
-            source: one.clone().unwrap_or_else(|| source[i].clone()),
-            label: label.as_mut().and_then(Iterator::next).flatten(),
-            note: note.as_mut().and_then(Iterator::next).flatten(),
-        })
-        .collect())
+    let mut periods = Periods::with_capacity(n, period.iter().map(|p| p.len()).sum());
+    for p in &period {
+        periods.push(p);
+    }
+    let sources = if one_for_all { SourceIds::One(source[0].clone()) } else { SourceIds::Each(source) };
+    // Every column's length was checked above.
+    Ok(Points::from_columns(Rc::new(periods), value, sources, label, note).unwrap_or_default())
 }
 
 fn read_point(p: &mut Parser<'_>, shared: &mut Shared, index: usize) -> Result<Point> {

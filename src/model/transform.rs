@@ -55,6 +55,7 @@ pub fn apply(ds: &Dataset, mode: Mode) -> Dataset {
             for s in &mut out.series {
                 s.unit = None;
                 let pts = std::mem::take(&mut s.points).to_vec();
+                let mut changes = Vec::new();
                 for w in pts.windows(2) {
                     let (Some(a), Some(b)) = (Period::parse(&w[0].period), Period::parse(&w[1].period)) else {
                         continue;
@@ -62,7 +63,7 @@ pub fn apply(ds: &Dataset, mode: Mode) -> Dataset {
                     if !adjacent(ds.frequency, a, b) || w[0].value == 0.0 {
                         continue;
                     }
-                    s.points.push(Point {
+                    changes.push(Point {
                         period: w[1].period.clone(),
                         value: round4((w[1].value / w[0].value - 1.0) * 100.0),
                         source: w[1].source.clone(),
@@ -73,6 +74,7 @@ pub fn apply(ds: &Dataset, mode: Mode) -> Dataset {
                         )),
                     });
                 }
+                s.points = changes.into();
             }
         }
         Mode::Share => {
@@ -83,6 +85,7 @@ pub fn apply(ds: &Dataset, mode: Mode) -> Dataset {
             for s in &mut out.series {
                 s.unit = None;
                 let pts = std::mem::take(&mut s.points).to_vec();
+                let mut shares = Vec::new();
                 for p in pts {
                     let whole = match total {
                         Some(t) => t.points.iter().find(|q| *q.period == *p.period).map(|q| q.value),
@@ -96,13 +99,14 @@ pub fn apply(ds: &Dataset, mode: Mode) -> Dataset {
                     };
                     if let Some(whole) = whole.filter(|w| *w > 0.0) {
                         let of = if total.is_some() { "the total" } else { "the sum of all series" };
-                        s.points.push(Point {
+                        shares.push(Point {
                             value: round4(p.value / whole * 100.0),
                             note: Some(format!("computed by dragonbear: {} of {} ({})", p.value, of, whole)),
                             ..p
                         });
                     }
                 }
+                s.points = shares.into();
             }
         }
     }

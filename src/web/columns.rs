@@ -256,8 +256,10 @@ fn points(cols: &JsValue, shared: &mut Option<(JsValue, Rc<Periods>)>, context: 
     });
     let (labels, notes) = (texts.next().transpose()?.flatten(), texts.next().transpose()?.flatten());
     // Every column was checked against `n` above.
-    Points::from_columns(column, values, sources, labels, notes)
-        .map_err(|r| bad(context, format!("series \"{series}\": a column is not as long as columns.value ({r:?})")))
+    Points::from_columns(column, values, sources, labels, notes).map_err(|r| {
+        let (what, len) = r.column();
+        bad(context, format!("series \"{series}\": columns.{what} has {len} entries, columns.value {n}"))
+    })
 }
 
 /// An optional text column (`label`, `note`): strings or `null`, read one by one (they may hold
