@@ -34,26 +34,20 @@ impl Periods {
         Periods { text: String::with_capacity(bytes), ends: Vec::with_capacity(n), times: OnceCell::new() }
     }
 
-    /// Periods from one text in which `sep` (ASCII) follows each but the last, as a JS array
-    /// joined: the separators are squeezed out in place, with no string per period.
-    pub fn from_joined(text: String, sep: u8) -> Periods {
-        debug_assert!(sep.is_ascii());
-        let mut bytes = text.into_bytes();
+    /// Periods from one text in which `sep` follows each but the last, as a JS array joined: the
+    /// separators are squeezed out in place, with no string per period.
+    pub fn from_joined(mut text: String, sep: char) -> Periods {
         let mut ends = Vec::new();
-        let mut w = 0;
-        for r in 0..bytes.len() {
-            let b = bytes[r];
-            if b == sep {
-                ends.push(w as u32);
-            } else {
-                bytes[w] = b;
-                w += 1;
+        let mut end = 0;
+        text.retain(|c| {
+            if c == sep {
+                ends.push(end as u32);
+                return false;
             }
-        }
-        ends.push(w as u32);
-        bytes.truncate(w);
-        // Taking ASCII bytes out of UTF-8 leaves UTF-8.
-        let text = String::from_utf8(bytes).unwrap_or_default();
+            end += c.len_utf8();
+            true
+        });
+        ends.push(end as u32);
         Periods { text, ends, times: OnceCell::new() }
     }
 
@@ -295,6 +289,11 @@ impl Points {
         self.labels.is_some()
     }
 
+    /// True when some point has a note.
+    pub fn has_notes(&self) -> bool {
+        self.notes.is_some()
+    }
+
     /// Takes `other` as the period column when it holds the same periods, so both series share
     /// it (and its parsed times).
     pub fn share_periods(&mut self, other: &Rc<Periods>) {
@@ -453,14 +452,14 @@ mod tests {
 
     #[test]
     fn joined_texts_split_as_pushed() {
-        let joined = Periods::from_joined("2000\n2001-02\n\nй\n2003".to_string(), b'\n');
+        let joined = Periods::from_joined("2000\n2001-02\n\nй\n2003".to_string(), '\n');
         let mut pushed = Periods::default();
         for p in ["2000", "2001-02", "", "й", "2003"] {
             pushed.push(p);
         }
         assert_eq!(joined, pushed);
         assert_eq!((joined.len(), joined.get(3)), (5, "й"));
-        assert_eq!(Periods::from_joined(String::new(), b'\n').len(), 1, "one empty text");
+        assert_eq!(Periods::from_joined(String::new(), '\n').len(), 1, "one empty text");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! rules, so no rule runs over more items than the limits allow.
 
 use super::period::Period;
-use super::points::Periods;
+use super::points::{Periods, SourceIds};
 use super::schema::{Dataset, Frequency};
 use crate::error::{Error, Result};
 use std::rc::Rc;
@@ -81,9 +81,8 @@ pub fn validate(ds: &Dataset) -> Result<()> {
         return Err(Error::invalid(&at_ds, "no series"));
     }
     // Period columns shared between series (`Rc`) are checked once; their parsed times are kept
-    // for layout. The last source id found is not looked up again.
+    // for layout.
     let mut checked: Vec<&Rc<Periods>> = Vec::new();
-    let mut known_source: Option<&str> = None;
     for (si, s) in ds.series.iter().enumerate() {
         let at_s = format!("{at_ds}, series \"{}\"", clip(&s.id));
         if s.id.trim().is_empty() {
@@ -103,55 +102,74 @@ pub fn validate(ds: &Dataset) -> Result<()> {
         }
         let unit = ds.unit_of(si);
         let periods = points.periods();
-        let fresh = !checked.iter().any(|c| Rc::ptr_eq(c, periods));
-        let mut times: Vec<f64> = Vec::with_capacity(if fresh { points.len() } else { 0 });
-        let mut prev: Option<Period> = None;
-        for (pi, &value) in points.values().iter().enumerate() {
-            // Built only when a message needs it: formatting per point would dominate big documents.
-            let at_p = || format!("{at_s}, point {} (period \"{}\")", pi + 1, clip(periods.get(pi)));
-            if fresh {
-                let period = Period::parse_bytes(periods.bytes(pi))
-                    .ok_or_else(|| Error::invalid(at_p(), "the period is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))?;
-                check_period(ds.frequency, period, prev).map_err(|e| Error::invalid(at_p(), e))?;
+        // Built only when a message needs it: formatting per point would dominate big documents.
+        let at_p = |pi: usize| format!("{at_s}, point {} (period \"{}\")", pi + 1, clip(periods.get(pi)));
+        // Column by column (each a tight loop), so a series with faults in several columns is
+        // reported at its first faulty period, else its first faulty value, source, then text.
+        if !checked.iter().any(|c| Rc::ptr_eq(c, periods)) {
+            let mut times: Vec<f64> = Vec::with_capacity(points.len());
+            let mut prev: Option<Period> = None;
+            for pi in 0..periods.len() {
+                let period = Period::parse_bytes(periods.bytes(pi)).ok_or_else(|| {
+                    Error::invalid(at_p(pi), "the period is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+                })?;
+                check_period(ds.frequency, period, prev).map_err(|e| Error::invalid(at_p(pi), e))?;
                 prev = Some(period);
                 times.push(period.to_x());
             }
-            if !value.is_finite() {
-                return Err(Error::invalid(at_p(), "the value is not a finite number"));
-            }
-            if value.abs() > 1e15 {
-                return Err(Error::invalid(at_p(), format!("the value {value:e} is out of range (|value| ≤ 1e15)")));
-            }
-            if unit.non_negative() && value < 0.0 {
-                return Err(Error::invalid(at_p(), format!("negative value {value} for unit {}", unit.as_str())));
-            }
-            if (unit == crate::data::Unit::Share && value > 1.0)
-                || (unit == crate::data::Unit::Percent && value > 100.0)
-            {
-                return Err(Error::invalid(at_p(), format!("value {value} is above 100 % for unit {}", unit.as_str())));
-            }
-            let source = points.source(pi);
-            // The same text (one id for the series, or neighbours sharing one) is looked up once.
-            if !known_source.is_some_and(|k| std::ptr::eq(k, source)) {
-                if ds.source(source).is_none() {
-                    return Err(Error::invalid(at_p(), format!("unknown source id \"{}\"", clip(source))));
-                }
-                known_source = Some(source);
-            }
-            let label = points.label(pi);
-            if let Some(l) = label {
-                check_text(&at_p(), "label", l)?;
-            }
-            if let Some(n) = points.note(pi) {
-                check_text(&at_p(), "note", n)?;
-            }
-            if ds.frequency == Frequency::Records && label.is_none() {
-                return Err(Error::invalid(at_p(), "a records dataset needs a label on every point"));
-            }
-        }
-        if fresh {
             periods.keep_times(times.into());
             checked.push(periods);
+        }
+        let (max, what) = match unit {
+            crate::data::Unit::Share => (1.0, "above 100 %"),
+            crate::data::Unit::Percent => (100.0, "above 100 %"),
+            _ => (1e15, ""),
+        };
+        let min = if unit.non_negative() { 0.0 } else { -1e15 };
+        for (pi, &value) in points.values().iter().enumerate() {
+            // One comparison per value when it is in range (NaN is not).
+            if value >= min && value <= max {
+                continue;
+            }
+            let problem = if !value.is_finite() {
+                "the value is not a finite number".to_string()
+            } else if value.abs() > 1e15 {
+                format!("the value {value:e} is out of range (|value| ≤ 1e15)")
+            } else if value < 0.0 {
+                format!("negative value {value} for unit {}", unit.as_str())
+            } else {
+                format!("value {value} is {what} for unit {}", unit.as_str())
+            };
+            return Err(Error::invalid(at_p(pi), problem));
+        }
+        // A source text is looked up once: one id for the series, or neighbours sharing one.
+        let first_unknown = match points.sources() {
+            SourceIds::One(id) => ds.source(id).is_none().then_some(0),
+            SourceIds::Each(ids) => {
+                let mut known: Option<&Rc<str>> = None;
+                ids.iter().position(|id| {
+                    let unknown = !known.is_some_and(|k| Rc::ptr_eq(k, id)) && ds.source(id).is_none();
+                    known = Some(id);
+                    unknown
+                })
+            }
+        };
+        if let Some(pi) = first_unknown {
+            return Err(Error::invalid(at_p(pi), format!("unknown source id \"{}\"", clip(points.source(pi)))));
+        }
+        if points.has_labels() || points.has_notes() || ds.frequency == Frequency::Records {
+            for pi in 0..points.len() {
+                let label = points.label(pi);
+                if let Some(l) = label {
+                    check_text(&at_p(pi), "label", l)?;
+                }
+                if let Some(n) = points.note(pi) {
+                    check_text(&at_p(pi), "note", n)?;
+                }
+                if ds.frequency == Frequency::Records && label.is_none() {
+                    return Err(Error::invalid(at_p(pi), "a records dataset needs a label on every point"));
+                }
+            }
         }
     }
     for (i, e) in ds.events.iter().enumerate() {

@@ -174,7 +174,7 @@ fn periods(v: &JsValue, n: usize, context: &str, series: &str) -> Result<Rc<Peri
         joined(v, n, "period", context, series)?;
         return Ok(Rc::default());
     }
-    let out = Periods::from_joined(joined(v, n, "period", context, series)?, b'\n');
+    let out = Periods::from_joined(joined(v, n, "period", context, series)?, '\n');
     if out.len() != n {
         return Err(bad(context, format!("series \"{series}\": an entry of columns.period contains a line break")));
     }
