@@ -174,11 +174,18 @@ fn columns_go_through_the_same_validation() {
 fn warm_up_runs_its_rounds_and_leaves_nothing_on_the_page() {
     let doc = web_sys::window().unwrap().document().unwrap();
     let before = doc.body().unwrap().inner_html();
-    // The first five rounds run a part of the path each, the sixth all of it.
-    for _ in 0..6 {
+    // The first six rounds run a part of the path each (the sixth mounts and removes a whole
+    // widget on an element outside the page), the seventh all of it.
+    for _ in 0..7 {
         assert!(dragonbear::web::warm(), "a warm-up round runs its part of the path without an error");
     }
     assert_eq!(doc.body().unwrap().inner_html(), before, "the warm-up adds nothing to the page");
+    // Its widget is removed with everything it held: more rounds do not grow memory.
+    let memory = dragonbear::web::memory_bytes();
+    for _ in 0..8 {
+        assert!(dragonbear::web::warm());
+    }
+    assert_eq!(dragonbear::web::memory_bytes(), memory, "rounds after the first ones leave memory as it was");
     // A chart mounted after the warm-up draws what it draws without it.
     let (a, b) = (host(), host());
     let mut ha = mount(&a, &TEXT.into());
