@@ -153,14 +153,15 @@ pub struct Series {
     pub unit: Option<Unit>,
     #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub note: Option<String>,
+    /// Held as columns ([`Points`]); read as [`PointRef`](super::PointRef)s.
     pub points: Points,
 }
 
+/// One point, owned: what readers and the pipeline build a series' [`Points`] from (`collect()`).
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Point {
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Shared (`Rc`), not copied, where many points have the
-    /// same text: series on the same periods, big columnar data (see `web/columns.rs`).
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub period: Rc<str>,
     pub value: f64,
     /// Id of an entry of the dataset's `sources` (shared by the points that name it).
