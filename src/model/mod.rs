@@ -5,6 +5,7 @@ pub mod case;
 pub mod decimate;
 pub mod format;
 pub mod locale;
+pub mod numtext;
 pub mod scale;
 pub mod sort;
 pub mod ticks;
