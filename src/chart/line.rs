@@ -379,7 +379,7 @@ impl LineChart {
 
     /// Time (fractional year) under a pixel column, through the inverse of the drawing scale.
     pub fn time_at(&self, px: f64) -> f64 {
-        self.xs.invert(px.clamp(self.plot.0, self.plot.2))
+        self.xs.invert(crate::model::clamp(px, self.plot.0, self.plot.2))
     }
 
     /// Pixel column of a time, if it is inside the plot.

@@ -12,7 +12,7 @@ use super::chrome::{Chrome, LegendEntry, Rect, LABEL_SIZE};
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Unit};
 use crate::error::Result;
-use crate::model::{format, sort};
+use crate::model::{clamp, format, sort};
 use crate::render::{Anchor, Measure, Painter, Rgb, Surface, Theme};
 
 /// A vote code as the charts draw it.
@@ -390,7 +390,7 @@ impl MatrixChart {
             let text = format!("+ {} more rows (see the table view)", rows.len() - shown);
             more = Some(((bx0, by0 + header_h + shown as f64 * min_row + 4.0), text));
         }
-        let row_h = if shown == 0 { min_row } else { (avail / shown as f64).clamp(min_row, size + 14.0) };
+        let row_h = if shown == 0 { min_row } else { clamp(avail / shown as f64, min_row, size + 14.0) };
         rows.truncate(shown);
         for (k, r) in rows.iter_mut().enumerate() {
             r.y0 = by0 + header_h + k as f64 * row_h;

@@ -13,6 +13,7 @@ use crate::chart::{self, AnyChart, Frame, Kind};
 use crate::data::{parse_dataset, Dataset};
 use crate::error::{Error, Result};
 use crate::interact::{self, Input, Key, State};
+use crate::model::clamp;
 use crate::model::transform::{self, Mode};
 use crate::render::{Painter, Theme};
 use std::cell::RefCell;
@@ -678,7 +679,7 @@ impl Widget {
 
     /// [`Widget::measure`] for a host `cw` CSS px wide.
     fn size_for(&self, cw: f64) -> (f64, f64, f64) {
-        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
+        let dpr = clamp(web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()), 1.0, 4.0);
         let w = if cw >= 1.0 { cw } else { 640.0 };
         let h = self.opts.height.unwrap_or_else(|| default_height(w));
         (w, h, dpr)
@@ -851,9 +852,9 @@ fn context(c: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d> {
 /// legend and title wrap there), about 5:8 on wider columns.
 pub fn default_height(w: f64) -> f64 {
     if w < 600.0 {
-        (w * 1.25).clamp(400.0, 560.0)
+        clamp(w * 1.25, 400.0, 560.0)
     } else {
-        (w * 0.62).clamp(380.0, 540.0)
+        clamp(w * 0.62, 380.0, 540.0)
     }
 }
 
