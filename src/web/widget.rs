@@ -14,6 +14,7 @@ use crate::data::{parse_dataset, Dataset};
 use crate::error::{Error, Result};
 use crate::interact::{self, Input, Key, State};
 use crate::model::clamp;
+use crate::model::numtext::Float;
 use crate::model::transform::{self, Mode};
 use crate::render::{Painter, Theme};
 use std::cell::RefCell;
@@ -610,7 +611,10 @@ impl Widget {
             }
         }
         let _ = js_sys::Reflect::set(&detail, &"hidden".into(), &list);
-        let range = self.state.zoom.map_or(JsValue::NULL, |(a, b)| JsValue::from_str(&format!("{a:.3},{b:.3}")));
+        let range = self
+            .state
+            .zoom
+            .map_or(JsValue::NULL, |(a, b)| JsValue::from_str(&format!("{:.3},{:.3}", Float(a), Float(b))));
         let _ = js_sys::Reflect::set(&detail, &"range".into(), &range);
         let _ = js_sys::Reflect::set(&detail, &"view".into(), &JsValue::from_str(self.mode.as_str()));
         detail.into()
@@ -701,9 +705,9 @@ impl Widget {
         self.size = (w, h, dpr);
         self.dark = self.is_dark();
         let _ = self.dom.root.class_list().toggle_with_force("dark", self.dark);
-        self.dom.stage.style().set_property("height", &format!("{h}px")).map_err(js_err)?;
+        self.dom.stage.style().set_property("height", &format!("{}px", Float(h))).map_err(js_err)?;
         for c in [&self.dom.base, &self.dom.hover] {
-            c.style().set_property("height", &format!("{h}px")).map_err(js_err)?;
+            c.style().set_property("height", &format!("{}px", Float(h))).map_err(js_err)?;
         }
         size_backing(&self.dom.base, self.size);
         if self.hover_sized {
