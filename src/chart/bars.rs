@@ -6,7 +6,7 @@ use super::{markers, Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
 use crate::model::locale::{t, Text};
-use crate::model::{format, sort, ticks, LinearScale};
+use crate::model::{clamp, format, numtext::Float, sort, ticks, LinearScale};
 use crate::render::{Painter, Rgb, Surface};
 
 /// One bar: a period, its stacked segments (bottom to top) and the hover text.
@@ -112,12 +112,12 @@ impl BarChart {
         let x_ticks = match (years.first(), years.last()) {
             (Some(&lo), Some(&hi)) => ticks::year_ticks(lo, hi, max_x_ticks)
                 .into_iter()
-                .map(|y| (to_px(y) + band / 2.0, format!("{y:.0}")))
+                .map(|y| (to_px(y) + band / 2.0, format!("{:.0}", Float(y))))
                 .collect(),
             _ => vec![],
         };
 
-        let gap = (band * 0.2).clamp(0.5, 6.0);
+        let gap = clamp(band * 0.2, 0.5, 6.0);
         let mut bars = Vec::with_capacity(periods.len());
         for (k, (period, raw)) in periods.iter().enumerate() {
             let x0 = to_px(period.to_x()) + gap / 2.0;
@@ -223,7 +223,7 @@ impl BarChart {
     /// Time (fractional year) under a pixel column, through the inverse of the band mapping.
     pub fn time_at(&self, px: f64) -> f64 {
         let (px0, t0, step, band) = self.time_axis;
-        t0 + (px.clamp(self.plot.0, self.plot.2) - px0) / band.max(1e-9) * step
+        t0 + (clamp(px, self.plot.0, self.plot.2) - px0) / band.max(1e-9) * step
     }
 
     /// Pixel column of a time (the middle of its period's band), if drawn.

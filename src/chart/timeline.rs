@@ -6,7 +6,7 @@ use super::chrome::{series_entries, Chrome, Rect, LABEL_SIZE};
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
-use crate::model::{format, ticks, LinearScale};
+use crate::model::{clamp, format, numtext::Float, ticks, LinearScale};
 use crate::render::{ellipsize, Anchor, Painter, Rgb, Surface};
 
 const MARK_W: f64 = 3.0;
@@ -70,8 +70,10 @@ impl TimelineChart {
         let (lo, hi) = if lo.is_finite() { (lo.floor(), hi.ceil()) } else { (0.0, 1.0) };
         let xs = LinearScale::new(lo, hi, plot.0, plot.2);
         let max_x_ticks = (((plot.2 - plot.0) / 60.0) as usize).clamp(2, 12);
-        let x_ticks =
-            ticks::year_ticks(lo, hi, max_x_ticks).into_iter().map(|y| (xs.map(y), format!("{y:.0}"))).collect();
+        let x_ticks = ticks::year_ticks(lo, hi, max_x_ticks)
+            .into_iter()
+            .map(|y| (xs.map(y), format!("{:.0}", Float(y))))
+            .collect();
         let n = visible.len().max(1) as f64;
         let row_h = (plot.3 - plot.1) / n;
         let rows = visible
@@ -125,7 +127,7 @@ impl TimelineChart {
         for (px, _) in &self.x_ticks {
             p.line((*px, self.plot.1), (*px, y1), t.grid, 1.0)?;
         }
-        let half = (self.row_h * 0.32).clamp(5.0, 14.0);
+        let half = clamp(self.row_h * 0.32, 5.0, 14.0);
         for (y, label, count) in &self.rows {
             p.line((x0, *y), (x1, *y), t.grid, 1.0)?;
             p.text(label, (self.chrome.body.0, *y - 1.0), LABEL_SIZE, t.text, Anchor::LeftBottom, false)?;
@@ -144,7 +146,7 @@ impl TimelineChart {
 
     pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         let Some(mk) = self.marks.get(hit) else { return Ok(()) };
-        let half = (self.row_h * 0.32).clamp(5.0, 14.0) + 3.0;
+        let half = clamp(self.row_h * 0.32, 5.0, 14.0) + 3.0;
         p.stroke_rect(
             (mk.x - MARK_W / 2.0 - 3.0, mk.y - half),
             (mk.x + MARK_W / 2.0 + 3.0, mk.y + half),

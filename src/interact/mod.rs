@@ -110,7 +110,7 @@ pub fn step(state: &mut State, chart: &AnyChart, input: Input) -> Redraw {
         }
         Input::Zoom { x, factor } => {
             let (Some(t), Some((lo, hi))) = (chart.time_at(x), chart.time_range()) else { return Redraw::default() };
-            let f = factor.clamp(0.2, 5.0);
+            let f = crate::model::clamp(factor, 0.2, 5.0);
             set_zoom(state, Some((t - (t - lo) * f, t + (hi - t) * f)))
         }
         Input::ResetZoom => set_zoom(state, None),

@@ -34,7 +34,7 @@ impl<'a, S: Surface + ?Sized> Painter<'a, S> {
 
     /// Fills a rectangle with a translucent colour (a selection on the hover layer).
     pub fn fill_rect_alpha(&mut self, a: (f64, f64), b: (f64, f64), color: Rgb, alpha: f64) -> Result<()> {
-        let s = Pen { color, alpha: alpha.clamp(0.0, 1.0), width: 1 };
+        let s = Pen { color, alpha: crate::model::clamp(alpha, 0.0, 1.0), width: 1 };
         let (pa, pb) = (self.px(a), self.px(b));
         self.surface.rect(pa, pb, s, true)
     }

@@ -7,6 +7,7 @@
 
 use super::js_err;
 use crate::error::{Error, Result};
+use crate::model::numtext::Float;
 use crate::render::{Anchor, Pen, Px, Rgb, Surface};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -101,7 +102,7 @@ impl CanvasSurface {
 
 /// The colour string plotters-canvas wrote.
 fn css_color((r, g, b): Rgb, alpha: f64) -> String {
-    format!("rgba({r},{g},{b},{alpha})")
+    format!("rgba({r},{g},{b},{})", Float(alpha))
 }
 
 impl Surface for CanvasSurface {
@@ -223,5 +224,5 @@ impl Surface for CanvasSurface {
 /// The font string plotters-canvas drew with, `normal|bold SIZEpx sans-serif`; the text measure
 /// (`CanvasMeasure`) uses the same.
 pub(super) fn font(size: f64, bold: bool) -> String {
-    format!("{} {size}px sans-serif", if bold { "bold" } else { "normal" })
+    format!("{} {}px sans-serif", if bold { "bold" } else { "normal" }, Float(size))
 }

@@ -62,7 +62,16 @@ pub fn read(o: &JsValue) -> Options {
     let height = js_sys::Reflect::get(o, &JsValue::from_str("height"))
         .ok()
         .and_then(|v| {
-            v.as_f64().or_else(|| v.as_string().and_then(|s| decimal::parse(s.trim().trim_end_matches("px"))))
+            v.as_f64().or_else(|| {
+                v.as_string().and_then(|s| {
+                    // `trim_end_matches("px")`, without the standard library's substring search.
+                    let mut s = s.trim();
+                    while let Some(rest) = s.strip_suffix("px") {
+                        s = rest;
+                    }
+                    decimal::parse(s)
+                })
+            })
         })
         .filter(|h: &f64| h.is_finite() && *h >= 120.0 && *h <= 4000.0);
     // Measure `data` before copying it: a document over the limit must not grow wasm memory.

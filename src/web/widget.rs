@@ -13,6 +13,8 @@ use crate::chart::{self, AnyChart, Frame, Kind};
 use crate::data::{parse_dataset, Dataset};
 use crate::error::{Error, Result};
 use crate::interact::{self, Input, Key, State};
+use crate::model::clamp;
+use crate::model::numtext::Float;
 use crate::model::transform::{self, Mode};
 use crate::render::{Painter, Theme};
 use std::cell::RefCell;
@@ -609,7 +611,10 @@ impl Widget {
             }
         }
         let _ = js_sys::Reflect::set(&detail, &"hidden".into(), &list);
-        let range = self.state.zoom.map_or(JsValue::NULL, |(a, b)| JsValue::from_str(&format!("{a:.3},{b:.3}")));
+        let range = self
+            .state
+            .zoom
+            .map_or(JsValue::NULL, |(a, b)| JsValue::from_str(&format!("{:.3},{:.3}", Float(a), Float(b))));
         let _ = js_sys::Reflect::set(&detail, &"range".into(), &range);
         let _ = js_sys::Reflect::set(&detail, &"view".into(), &JsValue::from_str(self.mode.as_str()));
         detail.into()
@@ -678,7 +683,7 @@ impl Widget {
 
     /// [`Widget::measure`] for a host `cw` CSS px wide.
     fn size_for(&self, cw: f64) -> (f64, f64, f64) {
-        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
+        let dpr = clamp(web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()), 1.0, 4.0);
         let w = if cw >= 1.0 { cw } else { 640.0 };
         let h = self.opts.height.unwrap_or_else(|| default_height(w));
         (w, h, dpr)
@@ -700,9 +705,9 @@ impl Widget {
         self.size = (w, h, dpr);
         self.dark = self.is_dark();
         let _ = self.dom.root.class_list().toggle_with_force("dark", self.dark);
-        self.dom.stage.style().set_property("height", &format!("{h}px")).map_err(js_err)?;
+        self.dom.stage.style().set_property("height", &format!("{}px", Float(h))).map_err(js_err)?;
         for c in [&self.dom.base, &self.dom.hover] {
-            c.style().set_property("height", &format!("{h}px")).map_err(js_err)?;
+            c.style().set_property("height", &format!("{}px", Float(h))).map_err(js_err)?;
         }
         size_backing(&self.dom.base, self.size);
         if self.hover_sized {
@@ -851,9 +856,9 @@ fn context(c: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d> {
 /// legend and title wrap there), about 5:8 on wider columns.
 pub fn default_height(w: f64) -> f64 {
     if w < 600.0 {
-        (w * 1.25).clamp(400.0, 560.0)
+        clamp(w * 1.25, 400.0, 560.0)
     } else {
-        (w * 0.62).clamp(380.0, 540.0)
+        clamp(w * 0.62, 380.0, 540.0)
     }
 }
 
