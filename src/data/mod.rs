@@ -14,7 +14,7 @@ mod schema;
 mod validate;
 
 pub use period::Period;
-pub use points::{Periods, PointRef, Points, Ragged, SourceIds};
+pub use points::{Builder, Periods, PointRef, Points, Ragged, SourceIds};
 pub use registry::{bundled_dataset, bundled_ids};
 pub use schema::{Dataset, Domain, Event, Frequency, Point, Series, Source, Unit};
 pub use validate::{

@@ -202,7 +202,9 @@ impl Points {
         let sources = match sources {
             SourceIds::Each(s) if n == 0 => SourceIds::Each(s),
             SourceIds::One(_) if n == 0 => SourceIds::Each(Vec::new()),
-            SourceIds::Each(s) if s.iter().all(|t| **t == *s[0]) => SourceIds::One(s[0].clone()),
+            SourceIds::Each(s) if s.iter().all(|t| Rc::ptr_eq(t, &s[0]) || **t == *s[0]) => {
+                SourceIds::One(s[0].clone())
+            }
             other => other,
         };
         let some = |l: Option<Vec<Option<String>>>| l.filter(|l| l.iter().any(Option::is_some));
@@ -322,22 +324,53 @@ impl Points {
     }
 }
 
-impl FromIterator<Point> for Points {
-    /// Columns filled point by point, then [`Points::from_columns`] (which keeps one source id
-    /// when all are the same, and no label or note column when no point has one).
-    fn from_iter<I: IntoIterator<Item = Point>>(iter: I) -> Points {
-        let mut periods = Periods::default();
-        let (mut values, mut sources, mut labels, mut notes) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for p in iter {
-            periods.push(&p.period);
-            values.push(p.value);
-            sources.push(p.source);
-            labels.push(p.label);
-            notes.push(p.note);
+/// Points built one at a time into their columns (a reader's `points` list, `collect()`): no
+/// list of point objects on the way, and no label or note column until some point has one.
+#[derive(Debug, Default)]
+pub struct Builder {
+    periods: Periods,
+    values: Vec<f64>,
+    sources: Vec<Rc<str>>,
+    labels: Option<Vec<Option<String>>>,
+    notes: Option<Vec<Option<String>>>,
+}
+
+impl Builder {
+    pub fn push(&mut self, period: &str, value: f64, source: Rc<str>, label: Option<String>, note: Option<String>) {
+        let n = self.values.len();
+        self.periods.push(period);
+        self.values.push(value);
+        self.sources.push(source);
+        for (column, text) in [(&mut self.labels, label), (&mut self.notes, note)] {
+            match column {
+                Some(c) => c.push(text),
+                None if text.is_some() => {
+                    let mut c = vec![None; n];
+                    c.push(text);
+                    *column = Some(c);
+                }
+                None => {}
+            }
         }
-        // Every column has one entry per point.
-        Points::from_columns(Rc::new(periods), values, SourceIds::Each(sources), Some(labels), Some(notes))
+    }
+
+    pub fn finish(self) -> Points {
+        let sources = SourceIds::Each(self.sources);
+        // Every column has one entry per point (labels and notes from their first one on).
+        let n = self.values.len();
+        let fill = |c: Option<Vec<Option<String>>>| c.map(|mut c| (c.resize(n, None), c).1);
+        Points::from_columns(Rc::new(self.periods), self.values, sources, fill(self.labels), fill(self.notes))
             .unwrap_or_default()
+    }
+}
+
+impl FromIterator<Point> for Points {
+    fn from_iter<I: IntoIterator<Item = Point>>(iter: I) -> Points {
+        let mut b = Builder::default();
+        for p in iter {
+            b.push(&p.period, p.value, p.source, p.label, p.note);
+        }
+        b.finish()
     }
 }
 

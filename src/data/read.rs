@@ -6,8 +6,9 @@
 //! path of the value, e.g. `series[2].points[17].value`.
 
 use super::json::{Error, ErrorKind, Parser, Result, Token};
-use super::points::{Periods, Points, SourceIds};
-use super::schema::{Dataset, Domain, Event, Frequency, Point, Series, Source, Unit};
+use super::points::{Builder, Periods, Points, SourceIds};
+use super::schema::{Dataset, Domain, Event, Frequency, Series, Source, Unit};
+use std::borrow::Cow;
 use std::rc::Rc;
 
 /// Reads a whole document as a dataset (nothing but whitespace may follow it).
@@ -106,6 +107,14 @@ fn string(p: &mut Parser<'_>) -> Result<String> {
     }
 }
 
+/// A string as the document holds it (borrowed unless it has escapes).
+fn borrowed_string<'a>(p: &mut Parser<'a>) -> Result<Cow<'a, str>> {
+    match p.peek()? {
+        Token::String => p.string_at(),
+        t => Err(unexpected(p, t, "a string")),
+    }
+}
+
 /// A string as an `Rc<str>`: `before` itself (no copy) when it holds the same text.
 fn shared_string(p: &mut Parser<'_>, before: Option<&Rc<str>>) -> Result<Rc<str>> {
     match p.peek()? {
@@ -179,11 +188,11 @@ fn begin_struct(p: &mut Parser<'_>, name: &str) -> Result<()> {
 
 /// Reads the value of field `name` into `slot` (an error if the field was already seen).
 #[inline]
-fn field<T>(
-    p: &mut Parser<'_>,
+fn field<'a, T>(
+    p: &mut Parser<'a>,
     slot: &mut Option<T>,
     name: &'static str,
-    read: impl FnOnce(&mut Parser<'_>) -> Result<T>,
+    read: impl FnOnce(&mut Parser<'a>) -> Result<T>,
 ) -> Result<()> {
     if slot.is_some() {
         return Err(schema(format!("duplicate field `{name}`"), p.key_end()));
@@ -280,7 +289,6 @@ fn read_source(p: &mut Parser<'_>) -> Result<Source> {
 #[derive(Default)]
 struct Shared {
     source: Option<Rc<str>>,
-    periods: Vec<Rc<str>>,
     /// The previous series' period column, which the next takes when it has the same periods.
     column: Option<Rc<Periods>>,
 }
@@ -298,19 +306,11 @@ fn read_series(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Series> {
             "unit" => field(p, &mut unit, "unit", |p| opt_variant(p, UNITS))?,
             "note" => field(p, &mut note, "note", opt_string)?,
             "points" => field(p, &mut points, "points", |p| {
-                let mut index = 0;
-                let points: Vec<Point> = seq(p, |p| {
-                    index += 1;
-                    read_point(p, shared, index - 1)
-                })?;
-                shared.periods = points.iter().map(|q| q.period.clone()).collect();
-                Ok(Points::from(points))
+                let mut b = Builder::default();
+                seq(p, |p| read_point(p, shared, &mut b))?;
+                Ok(b.finish())
             })?,
-            "columns" => field(p, &mut columns, "columns", |p| {
-                // Its period column is shared whole (below), not text by text.
-                shared.periods.clear();
-                read_columns(p, shared)
-            })?,
+            "columns" => field(p, &mut columns, "columns", read_columns)?,
             other => return Err(unknown_field(p, other, SERIES_FIELDS)),
         }
     }
@@ -337,7 +337,7 @@ fn read_series(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Series> {
 /// A series' points given as columns (the compact form): `period`, `value` and `source` (one id
 /// for every point, or one per point), optionally `label` and `note` (`null` where a point has
 /// none). Every column has as many entries as `value`.
-fn read_columns(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Points> {
+fn read_columns(p: &mut Parser<'_>) -> Result<Points> {
     begin_struct(p, "Columns")?;
     let (mut period, mut value, mut source, mut label, mut note) = (None, None, None, None, None);
     let mut first = true;
@@ -345,11 +345,9 @@ fn read_columns(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Points> {
         first = false;
         match &*key {
             "period" => field(p, &mut period, "period", |p| {
-                let mut i = 0;
-                seq(p, |p| {
-                    i += 1;
-                    shared_string(p, shared.periods.get(i - 1))
-                })
+                let mut column = Periods::default();
+                seq(p, |p| borrowed_string(p).map(|s: Cow<str>| column.push(&s)))?;
+                Ok(column)
             })?,
             "value" => field(p, &mut value, "value", |p| seq(p, f64))?,
             "source" => field(p, &mut source, "source", |p| match p.peek()? {
@@ -370,13 +368,13 @@ fn read_columns(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Points> {
         }
     }
     let value: Vec<f64> = required(p, value, "value")?;
-    let period: Vec<Rc<str>> = required(p, period, "period")?;
+    let periods: Periods = required(p, period, "period")?;
     let (source, one_for_all): (Vec<Rc<str>>, bool) = required(p, source, "source")?;
     let n = value.len();
     let ragged =
         |name: &str, len: usize| schema(format!("columns.{name} has {len} entries, columns.value {n}"), p.pos());
-    if period.len() != n {
-        return Err(ragged("period", period.len()));
+    if periods.len() != n {
+        return Err(ragged("period", periods.len()));
     }
     if !one_for_all && source.len() != n {
         return Err(ragged("source", source.len()));
@@ -386,23 +384,20 @@ fn read_columns(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Points> {
             return Err(ragged(name, len));
         }
     }
-    let mut periods = Periods::with_capacity(n, period.iter().map(|p| p.len()).sum());
-    for p in &period {
-        periods.push(p);
-    }
     let sources = if one_for_all { SourceIds::One(source[0].clone()) } else { SourceIds::Each(source) };
     // Every column's length was checked above.
     Ok(Points::from_columns(Rc::new(periods), value, sources, label, note).unwrap_or_default())
 }
 
-fn read_point(p: &mut Parser<'_>, shared: &mut Shared, index: usize) -> Result<Point> {
+/// One point of a `points` list, added to `b`'s columns.
+fn read_point<'a>(p: &mut Parser<'a>, shared: &mut Shared, b: &mut Builder) -> Result<()> {
     begin_struct(p, "Point")?;
     let (mut period, mut value, mut source, mut label, mut note) = (None, None, None, None, None);
     let mut first = true;
     while let Some(key) = p.key(first)? {
         first = false;
         match &*key {
-            "period" => field(p, &mut period, "period", |p| shared_string(p, shared.periods.get(index)))?,
+            "period" => field(p, &mut period, "period", borrowed_string)?,
             "value" => field(p, &mut value, "value", f64)?,
             "source" => {
                 field(p, &mut source, "source", |p| shared_string(p, shared.source.as_ref()))?;
@@ -413,13 +408,9 @@ fn read_point(p: &mut Parser<'_>, shared: &mut Shared, index: usize) -> Result<P
             other => return Err(unknown_field(p, other, POINT_FIELDS)),
         }
     }
-    Ok(Point {
-        period: required(p, period, "period")?,
-        value: required(p, value, "value")?,
-        source: required(p, source, "source")?,
-        label: label.flatten(),
-        note: note.flatten(),
-    })
+    let period = required(p, period, "period")?;
+    b.push(&period, required(p, value, "value")?, required(p, source, "source")?, label.flatten(), note.flatten());
+    Ok(())
 }
 
 fn read_event(p: &mut Parser<'_>) -> Result<Event> {
