@@ -6,12 +6,12 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 RAW ?= ../shared/data/raw
 PORT ?= 8080
 
-.PHONY: serve test setup build site lint test-native test-data test-browser test-e2e golden bench data fuzz
+.PHONY: serve test setup build site lint test-native test-data test-browser test-wasm-code test-e2e golden bench data fuzz
 
 serve: setup build
 	python3 tools/serve.py dist $(PORT)
 
-test: setup lint test-native test-data test-browser build test-e2e
+test: setup lint test-native test-data test-browser build test-wasm-code test-e2e
 	@echo "make test: all tests passed"
 
 setup:
@@ -52,6 +52,14 @@ test-data:
 
 test-browser:
 	wasm-pack test --headless --chrome --mode no-install
+
+# The release wasm must not carry core's float printing (~8 KB gzip): numbers are written by
+# src/model/numtext.rs. Any f64 through `{}`, `{:?}`, `{:.N}` or f64::clamp brings it back, and with
+# it core's source paths for its panics, which is what this looks for.
+test-wasm-code:
+	@if grep -q 'core/src/num/flt2dec' dist/pkg/dragonbear_bg.wasm; then \
+	  echo "test-wasm-code: core's float printing (flt2dec) is in the wasm again: write f64s with model::numtext::Float"; exit 1; \
+	else echo "test-wasm-code: no core float printing in the wasm"; fi
 
 test-e2e:
 	node tests/e2e/run.mjs
