@@ -125,8 +125,10 @@ impl LineChart {
         // parse: parsed once per period column (by validation), shared by the series on it.
         let ts: Vec<Rc<[f64]>> = ds.series.iter().map(|s| s.points.periods().times()).collect();
         // Domains: time over every series (toggling keeps the axis still), values over visible ones.
+        // A column shared by several series is scanned once.
+        let distinct = ts.iter().enumerate().filter(|&(i, t)| !ts[..i].iter().any(|u| Rc::ptr_eq(u, t)));
         let (x_lo, x_hi) =
-            min_max(ts.iter().flat_map(|t| t.iter().copied()).filter(|t| !t.is_nan())).unwrap_or((0.0, 1.0));
+            min_max(distinct.flat_map(|(_, t)| t.iter().copied()).filter(|t| !t.is_nan())).unwrap_or((0.0, 1.0));
         // A zoomed range (the reader's) narrows the time axis; values outside it are not drawn.
         let (x_lo, x_hi) = match frame.x_range {
             Some((a, b)) if b > a => (a.max(x_lo), b.min(x_hi)),

@@ -30,10 +30,6 @@ impl PartialEq for Periods {
 }
 
 impl Periods {
-    pub fn with_capacity(n: usize, bytes: usize) -> Periods {
-        Periods { text: String::with_capacity(bytes), ends: Vec::with_capacity(n), times: OnceCell::new() }
-    }
-
     /// Periods from one text in which `sep` follows each but the last, as a JS array joined: the
     /// separators are squeezed out in place, with no string per period.
     pub fn from_joined(mut text: String, sep: char) -> Periods {
@@ -59,16 +55,19 @@ impl Periods {
         self.ends.is_empty()
     }
 
+    /// Where period `i` is in `text`.
+    fn span(&self, i: usize) -> std::ops::Range<usize> {
+        (if i == 0 { 0 } else { self.ends[i - 1] as usize })..self.ends[i] as usize
+    }
+
     /// Period `i` as written in the data.
     pub fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
+        &self.text[self.span(i)]
     }
 
     /// Period `i`'s bytes (no check that they end on a character: the hot path parses them).
     pub fn bytes(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text.as_bytes()[start..self.ends[i] as usize]
+        &self.text.as_bytes()[self.span(i)]
     }
 
     pub fn push(&mut self, period: &str) {
@@ -164,14 +163,15 @@ pub enum Ragged {
 }
 
 impl Ragged {
-    /// The column's name in the schema (`period`, `source`, `label`, `note`) and its length.
-    pub fn column(self) -> (&'static str, usize) {
-        match self {
+    /// What is wrong, for a reader: `columns.note has 3 entries, columns.value 2` (`values` long).
+    pub fn message(self, values: usize) -> String {
+        let (name, len) = match self {
             Ragged::Periods(n) => ("period", n),
             Ragged::Sources(n) => ("source", n),
             Ragged::Labels(n) => ("label", n),
             Ragged::Notes(n) => ("note", n),
-        }
+        };
+        format!("columns.{name} has {len} entries, columns.value {values}")
     }
 }
 
@@ -356,11 +356,9 @@ impl Builder {
 
     pub fn finish(self) -> Points {
         let sources = SourceIds::Each(self.sources);
-        // Every column has one entry per point (labels and notes from their first one on).
-        let n = self.values.len();
-        let fill = |c: Option<Vec<Option<String>>>| c.map(|mut c| (c.resize(n, None), c).1);
-        Points::from_columns(Rc::new(self.periods), self.values, sources, fill(self.labels), fill(self.notes))
-            .unwrap_or_default()
+        // `push` keeps every column one entry per point (a label or note column is filled with
+        // `None` for the points before its first entry).
+        Points::from_columns(Rc::new(self.periods), self.values, sources, self.labels, self.notes).unwrap_or_default()
     }
 }
 

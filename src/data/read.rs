@@ -228,14 +228,15 @@ fn read_dataset(p: &mut Parser<'_>) -> Result<Dataset> {
             "notes" => field(p, &mut notes, "notes", |p| seq(p, string))?,
             "sources" => field(p, &mut sources, "sources", |p| seq(p, read_source))?,
             "series" => field(p, &mut series, "series", |p| {
-                let mut shared = Shared::default();
-                seq(p, |p| read_series(p, &mut shared))
+                // The source id of the point before: the next point mostly names the same.
+                let mut last_source: Option<Rc<str>> = None;
+                seq(p, |p| read_series(p, &mut last_source))
             })?,
             "events" => field(p, &mut events, "events", |p| seq(p, read_event))?,
             other => return Err(unknown_field(p, other, DATASET_FIELDS)),
         }
     }
-    Ok(Dataset {
+    let mut ds = Dataset {
         id: required(p, id, "id")?,
         title: required(p, title, "title")?,
         domain: required(p, domain, "domain")?,
@@ -246,7 +247,9 @@ fn read_dataset(p: &mut Parser<'_>) -> Result<Dataset> {
         sources: required(p, sources, "sources")?,
         series: required(p, series, "series")?,
         events: events.unwrap_or_default(),
-    })
+    };
+    ds.share_periods();
+    Ok(ds)
 }
 
 fn read_source(p: &mut Parser<'_>) -> Result<Source> {
@@ -284,16 +287,7 @@ fn read_source(p: &mut Parser<'_>) -> Result<Source> {
     })
 }
 
-/// Texts points share instead of each holding a copy: the source id of the point before, and the
-/// previous series' periods (series of a dataset mostly run over the same periods).
-#[derive(Default)]
-struct Shared {
-    source: Option<Rc<str>>,
-    /// The previous series' period column, which the next takes when it has the same periods.
-    column: Option<Rc<Periods>>,
-}
-
-fn read_series(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Series> {
+fn read_series(p: &mut Parser<'_>, last_source: &mut Option<Rc<str>>) -> Result<Series> {
     begin_struct(p, "Series")?;
     let (mut id, mut label, mut unit, mut note, mut points) = (None, None, None, None, None);
     let mut columns: Option<Points> = None;
@@ -307,7 +301,7 @@ fn read_series(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Series> {
             "note" => field(p, &mut note, "note", opt_string)?,
             "points" => field(p, &mut points, "points", |p| {
                 let mut b = Builder::default();
-                seq(p, |p| read_point(p, shared, &mut b))?;
+                seq(p, |p| read_point(p, last_source, &mut b))?;
                 Ok(b.finish())
             })?,
             "columns" => field(p, &mut columns, "columns", read_columns)?,
@@ -320,17 +314,12 @@ fn read_series(p: &mut Parser<'_>, shared: &mut Shared) -> Result<Series> {
         }
         points = Some(c);
     }
-    let mut points: Points = required(p, points, "points")?;
-    if let Some(before) = &shared.column {
-        points.share_periods(before);
-    }
-    shared.column = Some(points.periods().clone());
     Ok(Series {
         id: required(p, id, "id")?,
         label: required(p, label, "label")?,
         unit: unit.flatten(),
         note: note.flatten(),
-        points,
+        points: required(p, points, "points")?,
     })
 }
 
@@ -351,7 +340,7 @@ fn read_columns(p: &mut Parser<'_>) -> Result<Points> {
             })?,
             "value" => field(p, &mut value, "value", |p| seq(p, f64))?,
             "source" => field(p, &mut source, "source", |p| match p.peek()? {
-                Token::String => shared_string(p, None).map(|s| (vec![s], true)),
+                Token::String => shared_string(p, None).map(SourceIds::One),
                 _ => {
                     let mut last: Option<Rc<str>> = None;
                     seq(p, |p| {
@@ -359,7 +348,7 @@ fn read_columns(p: &mut Parser<'_>) -> Result<Points> {
                         last = Some(s.clone());
                         Ok(s)
                     })
-                    .map(|all| (all, false))
+                    .map(SourceIds::Each)
                 }
             })?,
             "label" => field(p, &mut label, "label", |p| seq(p, opt_string))?,
@@ -369,28 +358,13 @@ fn read_columns(p: &mut Parser<'_>) -> Result<Points> {
     }
     let value: Vec<f64> = required(p, value, "value")?;
     let periods: Periods = required(p, period, "period")?;
-    let (source, one_for_all): (Vec<Rc<str>>, bool) = required(p, source, "source")?;
+    let sources: SourceIds = required(p, source, "source")?;
     let n = value.len();
-    let ragged =
-        |name: &str, len: usize| schema(format!("columns.{name} has {len} entries, columns.value {n}"), p.pos());
-    if periods.len() != n {
-        return Err(ragged("period", periods.len()));
-    }
-    if !one_for_all && source.len() != n {
-        return Err(ragged("source", source.len()));
-    }
-    for (name, len) in [("label", label.as_ref().map(Vec::len)), ("note", note.as_ref().map(Vec::len))] {
-        if let Some(len) = len.filter(|&l| l != n) {
-            return Err(ragged(name, len));
-        }
-    }
-    let sources = if one_for_all { SourceIds::One(source[0].clone()) } else { SourceIds::Each(source) };
-    // Every column's length was checked above.
-    Ok(Points::from_columns(Rc::new(periods), value, sources, label, note).unwrap_or_default())
+    Points::from_columns(Rc::new(periods), value, sources, label, note).map_err(|r| schema(r.message(n), p.pos()))
 }
 
 /// One point of a `points` list, added to `b`'s columns.
-fn read_point<'a>(p: &mut Parser<'a>, shared: &mut Shared, b: &mut Builder) -> Result<()> {
+fn read_point<'a>(p: &mut Parser<'a>, last_source: &mut Option<Rc<str>>, b: &mut Builder) -> Result<()> {
     begin_struct(p, "Point")?;
     let (mut period, mut value, mut source, mut label, mut note) = (None, None, None, None, None);
     let mut first = true;
@@ -400,8 +374,8 @@ fn read_point<'a>(p: &mut Parser<'a>, shared: &mut Shared, b: &mut Builder) -> R
             "period" => field(p, &mut period, "period", borrowed_string)?,
             "value" => field(p, &mut value, "value", f64)?,
             "source" => {
-                field(p, &mut source, "source", |p| shared_string(p, shared.source.as_ref()))?;
-                shared.source = source.clone();
+                field(p, &mut source, "source", |p| shared_string(p, last_source.as_ref()))?;
+                last_source.clone_from(&source);
             }
             "label" => field(p, &mut label, "label", opt_string)?,
             "note" => field(p, &mut note, "note", opt_string)?,

@@ -121,10 +121,10 @@ pub fn validate(ds: &Dataset) -> Result<()> {
             periods.keep_times(times.into());
             checked.push(periods);
         }
-        let (max, what) = match unit {
-            crate::data::Unit::Share => (1.0, "above 100 %"),
-            crate::data::Unit::Percent => (100.0, "above 100 %"),
-            _ => (1e15, ""),
+        let max = match unit {
+            crate::data::Unit::Share => 1.0,
+            crate::data::Unit::Percent => 100.0,
+            _ => 1e15,
         };
         let min = if unit.non_negative() { 0.0 } else { -1e15 };
         for (pi, &value) in points.values().iter().enumerate() {
@@ -139,7 +139,8 @@ pub fn validate(ds: &Dataset) -> Result<()> {
             } else if value < 0.0 {
                 format!("negative value {} for unit {}", Float(value), unit.as_str())
             } else {
-                format!("value {} is {what} for unit {}", Float(value), unit.as_str())
+                // Only a share or a percent has a maximum below 1e15.
+                format!("value {} is above 100 % for unit {}", Float(value), unit.as_str())
             };
             return Err(Error::invalid(at_p(pi), problem));
         }

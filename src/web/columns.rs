@@ -256,10 +256,8 @@ fn points(cols: &JsValue, shared: &mut Option<(JsValue, Rc<Periods>)>, context: 
     });
     let (labels, notes) = (texts.next().transpose()?.flatten(), texts.next().transpose()?.flatten());
     // Every column was checked against `n` above.
-    Points::from_columns(column, values, sources, labels, notes).map_err(|r| {
-        let (what, len) = r.column();
-        bad(context, format!("series \"{series}\": columns.{what} has {len} entries, columns.value {n}"))
-    })
+    Points::from_columns(column, values, sources, labels, notes)
+        .map_err(|r| bad(context, format!("series \"{series}\": {}", r.message(n))))
 }
 
 /// An optional text column (`label`, `note`): strings or `null`, read one by one (they may hold

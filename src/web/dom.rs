@@ -1,6 +1,6 @@
 //! The widget's DOM inside its shadow root: stage (base canvas, hover canvas, a line chart's
-//! hover marks as elements, tooltip) and an error box. Styles come from a constructable stylesheet (allowed under `style-src 'self'`);
-//! data only ever reaches the DOM as text.
+//! hover marks as elements, tooltip) and an error box. Styles come from a constructable
+//! stylesheet (allowed under `style-src 'self'`); data only ever reaches the DOM as text.
 
 use crate::chart::Tooltip;
 use crate::model::locale::{t, Text};

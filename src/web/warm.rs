@@ -68,9 +68,10 @@ fn columnar(ds: &Dataset, n: usize) -> JsValue {
 /// that first run cost about 10 ms more than later ones, in functions the other rounds never call.
 fn widget(ds: &Dataset) -> crate::error::Result<()> {
     let js = |_| crate::error::Error::Browser("warm-up: no element".into());
-    let document = web_sys::window().and_then(|w| w.document());
-    let host = document.ok_or_else(|| crate::error::Error::Browser("no document for the warm-up".into()))?;
-    let host: web_sys::HtmlElement = host.create_element("div").map_err(js)?.unchecked_into();
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| crate::error::Error::Browser("no document for the warm-up".into()))?;
+    let host: web_sys::HtmlElement = document.create_element("div").map_err(js)?.unchecked_into();
     let options: JsValue = Object::new().into();
     set(&options, "data", &columnar(ds, warm::POINTS));
     set(&options, "height", &JsValue::from_f64(400.0));
