@@ -77,7 +77,7 @@ fn series_pixels_are_drawn_where_the_model_puts_them_at_dpr_1_and_2() {
                 width: css_w,
                 height: css_h,
                 theme: Theme::light(),
-                measure: dragonbear::web::canvas_measure(),
+                measure: dragonbear::web::canvas_measure(dpr),
                 x_range: None,
             },
             &vec![false; ds.series.len()],

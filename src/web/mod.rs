@@ -23,38 +23,53 @@ use crate::render::{Heuristic, Measure};
 use std::cell::Cell;
 use std::rc::Rc;
 
-/// Measures text with a detached canvas's `measureText`, in the same font string [`CanvasSurface`]
-/// draws with (`normal|bold SIZEpx sans-serif`). No DOM insertion, no inline style: CSP-safe.
-/// Layout measures many strings in a row at one size, so the font is only set when it changes.
+/// Measures text with a detached canvas's `measureText`, in exactly the font string
+/// [`CanvasSurface`] draws with (`normal|bold SIZEpx sans-serif` at the size × device pixel ratio
+/// the painter uses), so a measured width is the drawn width, and the browser resolves each font
+/// size once for both: a size's first use costs a font lookup (≈ 1–2 ms each in a first paint).
+/// No DOM insertion, no inline style: CSP-safe.
 struct CanvasMeasure {
     ctx: web_sys::CanvasRenderingContext2d,
+    /// The (device size, bold) the context's font is set to: layout measures many strings in a row
+    /// at one size, so the font is only set when it changes.
     font: Cell<Option<(f64, bool)>>,
 }
 
-impl Measure for CanvasMeasure {
+/// [`CanvasMeasure`] for one device pixel ratio.
+struct ScaledMeasure {
+    canvas: Rc<CanvasMeasure>,
+    scale: f64,
+}
+
+impl Measure for ScaledMeasure {
     fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        // Measured at 10× and scaled back, matching how text is drawn at DPR > 1.
-        if self.font.get() != Some((size, bold)) {
-            self.font.set(Some((size, bold)));
-            self.ctx.set_font(&canvas::font(size * 10.0, bold));
+        let c = &self.canvas;
+        let device = size * self.scale;
+        if c.font.get() != Some((device, bold)) {
+            c.font.set(Some((device, bold)));
+            c.ctx.set_font(&canvas::font(device, bold));
         }
-        self.ctx.measure_text(text).map_or_else(|_| Heuristic.width(text, size, bold), |m| m.width() / 10.0)
+        c.ctx.measure_text(text).map_or_else(|_| Heuristic.width(text, size, bold), |m| m.width() / self.scale)
     }
 }
 
 thread_local! {
-    static MEASURE: Option<Rc<dyn Measure>> = web_sys::window()
+    static MEASURE: Option<Rc<CanvasMeasure>> = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("canvas").ok())
         .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlCanvasElement>(c).ok())
         .and_then(|c| c.get_context("2d").ok().flatten())
         .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::CanvasRenderingContext2d>(c).ok())
-        .map(|ctx| Rc::new(CanvasMeasure { ctx, font: Cell::new(None) }) as Rc<dyn Measure>);
+        .map(|ctx| Rc::new(CanvasMeasure { ctx, font: Cell::new(None) }));
 }
 
-/// The text measure charts use in the browser (falls back to an estimate without a canvas).
-pub fn canvas_measure() -> Rc<dyn Measure> {
-    MEASURE.with(|m| m.clone()).unwrap_or_else(|| Rc::new(Heuristic))
+/// The text measure charts use in the browser, for text drawn at `scale` device pixels per CSS
+/// pixel (falls back to an estimate without a canvas).
+pub fn canvas_measure(scale: f64) -> Rc<dyn Measure> {
+    match MEASURE.with(|m| m.clone()) {
+        Some(canvas) => Rc::new(ScaledMeasure { canvas, scale: if scale > 0.0 { scale } else { 1.0 } }),
+        None => Rc::new(Heuristic),
+    }
 }
 
 /// A JS exception as the crate's error: its message when it has one.

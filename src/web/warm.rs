@@ -131,7 +131,12 @@ pub fn round() -> crate::error::Result<usize> {
     };
     let canvas = canvas().ok_or_else(|| crate::error::Error::Browser("no canvas for the warm-up".into()))?;
     let mut surface = super::CanvasSurface::new(&canvas)?;
-    let frame =
-        Frame { width: 640.0, height: 400.0, theme: Theme::light(), measure: super::canvas_measure(), x_range: None };
+    let frame = Frame {
+        width: 640.0,
+        height: 400.0,
+        theme: Theme::light(),
+        measure: super::canvas_measure(1.0),
+        x_range: None,
+    };
     warm::exercise(&ds, &frame, &mut surface, upto)
 }

@@ -717,7 +717,7 @@ impl Widget {
         self.hover_drawn = Drawn::Nothing;
         let Some(l) = &mut self.loaded else { return Ok(()) };
         let theme = if self.dark { Theme::dark() } else { Theme::light() };
-        let frame = Frame { width: w, height: h, theme, measure: super::canvas_measure(), x_range: self.state.zoom };
+        let frame = Frame { width: w, height: h, theme, measure: super::canvas_measure(dpr), x_range: self.state.zoom };
         l.view = (self.mode != Mode::Values).then(|| transform::apply(&l.ds, self.mode));
         let built = AnyChart::build(l.kind, l.shown(), &frame, &self.state.hidden);
         self.dom.buttons.reset.set_hidden(self.state.zoom.is_none());
