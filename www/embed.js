@@ -5,10 +5,17 @@
 // headers, and defines <dragonbear-chart>. No inline styles, no eval: it runs under a strict CSP.
 //
 // The glue (dragonbear.js) and the wasm are requested at once, when this module runs: importing the
-// glue statically would make the wasm request wait for the glue's round trip.
+// glue statically would make the wasm request wait for the glue's round trip. The wasm is compiled
+// as its bytes arrive, while the glue loads; only instantiation waits for both.
 const wasmUrl = new URL('./pkg/dragonbear_bg.wasm', import.meta.url);
 const glue = import('./pkg/dragonbear.js');
-const wasm = fetch(wasmUrl, { credentials: 'same-origin' });
+const wasm = fetch(wasmUrl, { credentials: 'same-origin' }).then((r) => {
+  if (!r.ok) throw new Error(`failed to fetch ${wasmUrl}: HTTP ${r.status}`);
+  // Streaming compilation needs the wasm MIME type; a server without it still works, compiled whole.
+  const type = (r.headers.get('Content-Type') || '').split(';')[0].trim();
+  if (typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm') return WebAssembly.compileStreaming(r);
+  return r.arrayBuffer().then((b) => WebAssembly.compile(b));
+});
 wasm.catch(() => {}); // a failed fetch is reported by ready(), not as an unhandled rejection
 glue.catch(() => {});
 let M = null;

@@ -45,6 +45,43 @@ export default ({ SITE, root, out, newPage, settled, assert, eq, join }) => {
       eq(page.problems.join('\n'), '', 'console errors');
     },
 
+    async 'the wasm without its MIME type still loads; a missing wasm is a readable error in place'() {
+      // embed.js compiles the wasm as it streams in, which needs `application/wasm`; a server that
+      // sends another type gets the whole-file compile instead, and the same chart.
+      const plain = await newPage();
+      let served = '';
+      await plain.route('**/pkg/dragonbear_bg.wasm', async (route) => {
+        const res = await route.fetch();
+        served = 'application/octet-stream';
+        await route.fulfill({ response: res, headers: { ...res.headers(), 'content-type': served } });
+      });
+      await plain.goto(`${SITE}/embed.html?chart=unga-agreement&theme=light`);
+      await plain.waitForFunction(settled(), null, { timeout: 20000 });
+      eq(served, 'application/octet-stream', 'wasm served with a non-wasm type');
+      eq(await plain.locator('dragonbear-chart').getAttribute('data-state'), 'ready', 'chart ready without streaming compilation');
+      const lit = await plain.locator('dragonbear-chart').evaluate((el) => {
+        const c = el.shadowRoot.querySelector('canvas.base');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] > 200 && d[i + 1] < 120 && d[i + 2] < 40) n++; // vermillion #d55e00
+        return n;
+      });
+      assert(lit > 200, `the China–Russia line is drawn (${lit} vermillion pixels)`);
+      eq(plain.problems.join('\n'), '', 'console errors');
+
+      const missing = await newPage();
+      await missing.route('**/pkg/dragonbear_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
+      await missing.goto(`${SITE}/embed.html?chart=unga-agreement`);
+      await missing.waitForFunction(settled(), null, { timeout: 20000 });
+      const el = missing.locator('dragonbear-chart');
+      eq(await el.getAttribute('data-state'), 'error', 'data-state');
+      eq(
+        await el.evaluate((e) => e.shadowRoot.querySelector('.error[role=alert]').textContent),
+        `The chart module could not be loaded (failed to fetch ${SITE}/pkg/dragonbear_bg.wasm: HTTP 404).`,
+        'the error shown in place',
+      );
+    },
+
     async 'without JavaScript the static image drawn by the Rust renderer is shown'() {
       const page = await newPage({ javaScriptEnabled: false });
       await page.goto(`${SITE}/_e2e/nojs.html`);
