@@ -102,7 +102,7 @@ const log = (...a) => process.stderr.write(`${a.join(' ')}\n`);
 
 // first_paint is the noisiest case (a whole page load on 2 shared cores): it takes FP_REPEAT
 // fresh pages per library per round, interleaved like everything else.
-const FP_REPEAT = Number(process.env.BENCH_FP_REPEAT || 3);
+const FP_REPEAT = Number(process.env.BENCH_FP_REPEAT || 5);
 const floor = []; // first frame of a page without any library (bench/site/first-blank.html)
 const firstPaint = async (url) => {
   const { context, page } = await newPage();
