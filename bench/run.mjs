@@ -187,6 +187,22 @@ if (want('bytes_gz')) {
       files: Object.fromEntries(parts) });
   }
 }
+// How sure a ratio is: a 95 % interval of (median / uPlot's median) from resampling both sets of
+// runs (bootstrap, 2,000 resamples, seeded so a results file can be recomputed). An interval that
+// contains 1.00× means the run cannot tell the two apart.
+const ratioInterval = (runs, baseRuns) => {
+  if (runs.length < 5 || baseRuns.length < 5) return null;
+  let seed = 20260101;
+  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const pick = (xs) => Array.from(xs, () => xs[Math.floor(rand() * xs.length)]);
+  const ratios = Array.from({ length: 2000 }, () => median(pick(runs)) / median(pick(baseRuns))).sort((a, b) => a - b);
+  return [ratios[49], ratios[1949]].map((v) => Math.round(v * 100) / 100);
+};
+for (const x of results) {
+  const base = results.find((b) => b.library === 'uPlot' && b.case === (x.case.startsWith('draw_166k') ? 'draw_166k' : x.case));
+  const ci = x.library !== 'uPlot' && base ? ratioInterval(x.runs, base.runs) : null;
+  if (ci) x.ratio_to_uplot = { value: Math.round((x.value / base.value) * 100) / 100, ci95: ci };
+}
 // first_paint above the floor: what each library itself adds to a blank page's first frame.
 const floorMs = floor.length ? Math.round(median(floor) * 10) / 10 : null;
 if (floorMs !== null) {
@@ -232,6 +248,11 @@ console.log(line(rows[0]));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows.slice(1)) console.log(line(r));
 if (floorMs !== null) console.log(`first_paint floor (blank page, no library): ${floorMs} ms`);
+const sure = results.filter((x) => x.ratio_to_uplot && x.library === 'dragonbear');
+if (sure.length) {
+  console.log('dragonbear / uPlot, 95 % bootstrap interval of the ratio of medians:');
+  for (const x of sure) console.log(`  ${x.case.padEnd(16)} ${x.ratio_to_uplot.value.toFixed(2)}×  (${x.ratio_to_uplot.ci95.map((v) => `${v.toFixed(2)}×`).join('–')})`);
+}
 for (const [k, v] of Object.entries(refused)) console.log(`refused: ${k}: ${v}`);
 for (const p of problems) console.log(`console error: ${p}`);
 console.log('wrote bench/results.json');
