@@ -28,6 +28,12 @@ site:
 	cp -r www/. dist/
 	cp pkg/dragonbear.js pkg/dragonbear_bg.wasm pkg/dragonbear.d.ts pkg/package.json dist/pkg/
 	cp schema/dataset.schema.json dist/
+	@# What a page loads for one chart is served minified (terser, from npm): the loader and the
+	@# glue. Their readable sources stay in www/ and pkg/ (the npm package ships the readable glue).
+	for f in embed.js pkg/dragonbear.js; do \
+	  src=www/$$f; [ $$f = embed.js ] || src=$$f; \
+	  terser dist/$$f --module --compress --mangle --format "preamble='// dragonbear, minified: the readable source is $$src'" \
+	    -o dist/$$f.min && mv dist/$$f.min dist/$$f || exit 1; done
 	@# Static fallback images, drawn by the same Rust renderer (bundled font).
 	cargo build --quiet --release --bin dragonbear
 	mkdir -p dist/static
