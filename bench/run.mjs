@@ -187,6 +187,8 @@ if (want('bytes_gz')) {
       files: Object.fromEntries(parts) });
   }
 }
+// The uPlot case a dragonbear case is compared with: the json and cold draws against uPlot's draw.
+const uplotCase = (c) => (c.startsWith('draw_166k') ? 'draw_166k' : c);
 // How sure a ratio is: a 95 % interval of (median / uPlot's median) from resampling both sets of
 // runs (bootstrap, 2,000 resamples, seeded so a results file can be recomputed). An interval that
 // contains 1.00× means the run cannot tell the two apart.
@@ -199,7 +201,7 @@ const ratioInterval = (runs, baseRuns) => {
   return [ratios[49], ratios[1949]].map((v) => Math.round(v * 100) / 100);
 };
 for (const x of results) {
-  const base = results.find((b) => b.library === 'uPlot' && b.case === (x.case.startsWith('draw_166k') ? 'draw_166k' : x.case));
+  const base = results.find((b) => b.library === 'uPlot' && b.case === uplotCase(x.case));
   const ci = x.library !== 'uPlot' && base ? ratioInterval(x.runs, base.runs) : null;
   if (ci) x.ratio_to_uplot = { value: Math.round((x.value / base.value) * 100) / 100, ci95: ci };
 }
@@ -233,7 +235,7 @@ const cell = (c, lib) => results.find((r) => r.case === c && r.library === NAMES
 const fmt = (c, v) => (c === 'bytes_gz' ? `${(v / 1024).toFixed(1)} KB` : v.toFixed(1));
 const rows = [['case', 'unit', ...LIBS.map((l) => NAMES[l])]];
 for (const c of cases) {
-  const base = cell(c.startsWith('draw_166k') ? 'draw_166k' : c, 'uplot')?.value; // json/cold: against uPlot's draw
+  const base = cell(uplotCase(c), 'uplot')?.value;
   rows.push([c, c === 'bytes_gz' ? 'gzip -9' : UNITS[c], ...LIBS.map((l) => {
     const x = cell(c, l);
     if (!x) return '—';

@@ -345,9 +345,7 @@ impl LineChart {
 
     /// The highest hover mark (the plot's top when no value is shown).
     pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
-        let m = self.hover_marks(hit)?;
-        let top = m.dots.iter().map(|d| d.0).fold(f64::INFINITY, f64::min);
-        Some((m.x, if top.is_finite() { top } else { self.plot.1 }))
+        self.hover_marks(hit).map(|m| m.anchor())
     }
 
     /// Time (fractional year) of a hover target.

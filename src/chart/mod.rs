@@ -173,6 +173,14 @@ pub struct HoverMarks {
     pub dots: Vec<(f64, Rgb)>,
 }
 
+impl HoverMarks {
+    /// Where the tooltip points: the highest dot (the rule's top when no value is shown).
+    pub fn anchor(&self) -> (f64, f64) {
+        let top = self.dots.iter().map(|d| d.0).fold(f64::INFINITY, f64::min);
+        (self.x, if top.is_finite() { top } else { self.top })
+    }
+}
+
 /// One row of a tooltip: a series, its colour, and its formatted value (or "no data").
 #[derive(Debug, Clone, PartialEq)]
 pub struct TooltipRow {

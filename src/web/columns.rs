@@ -162,9 +162,14 @@ fn parts<'a>(
 ) -> Result<impl Iterator<Item = &'a str>> {
     let count = if n == 0 { 0 } else { text.bytes().filter(|&b| b == b'\n').count() + 1 };
     if count != n {
-        return Err(bad(context, format!("series \"{series}\": an entry of columns.{what} contains a line break")));
+        return Err(line_break(what, context, series));
     }
     Ok(text.split('\n').take(n))
+}
+
+/// A joined column split into more parts than it has entries: one held a line break.
+fn line_break(what: &str, context: &str, series: &str) -> Error {
+    bad(context, format!("series \"{series}\": an entry of columns.{what} contains a line break"))
 }
 
 /// A period column: one buffer of texts (no string per period).
@@ -176,7 +181,7 @@ fn periods(v: &JsValue, n: usize, context: &str, series: &str) -> Result<Rc<Peri
     }
     let out = Periods::from_joined(joined(v, n, "period", context, series)?, '\n');
     if out.len() != n {
-        return Err(bad(context, format!("series \"{series}\": an entry of columns.period contains a line break")));
+        return Err(line_break("period", context, series));
     }
     Ok(Rc::new(out))
 }

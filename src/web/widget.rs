@@ -9,7 +9,7 @@ use super::js_err;
 use super::listener::Listener;
 use super::options::{self, Options, ThemeChoice};
 use super::{download, panels};
-use crate::chart::{self, AnyChart, Frame, Kind};
+use crate::chart::{self, AnyChart, Frame, HoverMarks, Kind};
 use crate::data::{parse_dataset, Dataset};
 use crate::error::{Error, Result};
 use crate::interact::{self, Input, Key, State};
@@ -780,7 +780,9 @@ impl Widget {
             }
             self.hover_drawn = self.hover_drawn.union(surface.drawn());
         }
-        match self.state.hover.and_then(|i| Some((i, chart.tooltip(i)?, chart.anchor(i)?))) {
+        // The marks, when made, already hold the anchor: not computed twice per move.
+        let anchor = |i| marks.as_ref().map(HoverMarks::anchor).or_else(|| chart.anchor(i));
+        match self.state.hover.and_then(|i| Some((i, chart.tooltip(i)?, anchor(i)?))) {
             Some((i, tip, anchor)) => {
                 match marks {
                     Some(marks) => self.dom.cursor.show(&marks).map_err(js_err)?,
