@@ -47,10 +47,15 @@ impl Measure for ScaledMeasure {
         let device = size * self.scale;
         if c.font.get() != Some((device, bold)) {
             c.font.set(Some((device, bold)));
-            c.ctx.set_font(&canvas::font(device, bold));
+            c.ctx.set_font(&font(device, bold));
         }
         c.ctx.measure_text(text).map_or_else(|_| Heuristic.width(text, size, bold), |m| m.width() / self.scale)
     }
+}
+
+/// The CSS font string plotters-canvas draws text with, `normal|bold SIZEpx sans-serif`.
+fn font(size: f64, bold: bool) -> String {
+    format!("{} {}px sans-serif", if bold { "bold" } else { "normal" }, size)
 }
 
 thread_local! {
