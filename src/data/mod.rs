@@ -60,7 +60,9 @@ where
     D::Error: std::fmt::Display,
 {
     let ds = serde_path_to_error::deserialize(d).map_err(|e| {
-        let (path, message) = (e.path().to_string(), e.inner().to_string());
+        // A JavaScript error (serde-wasm-bindgen's) writes itself as `Error: …`.
+        let inner = e.inner().to_string();
+        let (path, message) = (e.path().to_string(), inner.strip_prefix("Error: ").unwrap_or(&inner).to_string());
         let path = if path == "." { String::new() } else { format!("{}: ", owner(&path, &message)) };
         Error::Json { context: context.to_string(), message: format!("{path}{message}") }
     })?;

@@ -78,8 +78,12 @@ pub fn read(o: &JsValue) -> Result<Options> {
     let w: Written = if o.is_undefined() || o.is_null() {
         Written::default()
     } else {
-        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(o.clone()))
-            .map_err(|e| Error::Option { name: e.path().to_string(), problem: e.inner().to_string() })?
+        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(o.clone())).map_err(|e| {
+            // A JavaScript error writes itself as `Error: …`.
+            let problem = e.inner().to_string();
+            let problem = problem.strip_prefix("Error: ").unwrap_or(&problem).to_string();
+            Error::Option { name: e.path().to_string(), problem }
+        })?
     };
     let theme = match w.theme.as_deref().map(str::trim) {
         Some("light") => ThemeChoice::Light,
