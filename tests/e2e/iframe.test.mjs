@@ -2,6 +2,8 @@
 // from the chart's site (pages/iframe-csp.html) loads embed.js, which sizes each dragonbear iframe
 // from its `dragonbear:resize` messages. Forged messages (another frame, another origin) are ignored.
 
+import { cpSync, mkdirSync } from 'node:fs';
+
 // Records every message the host page receives and every CSP violation (runs under the page's CSP).
 const INIT = () => {
   window.__messages = [];
@@ -10,7 +12,10 @@ const INIT = () => {
   document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
 };
 
-export default ({ SITE, HOST, out, newPage, assert, eq, join }) => {
+export default ({ SITE, HOST, root, out, newPage, assert, eq, join }) => {
+  // A page of the chart's site that is not a chart, for the forged message from "another frame".
+  mkdirSync(join(root, 'dist', '_e2e'), { recursive: true });
+  cpSync(join(root, 'tests', 'e2e', 'site', 'blank.html'), join(root, 'dist', '_e2e', 'blank.html'));
   /** The iframe's content-box height and the height of the document inside it. */
   async function heights(page, id) {
     const frame = page.frameLocator(`#${id}`);
