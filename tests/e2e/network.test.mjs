@@ -2,7 +2,8 @@
 // ctx.fault; no mocked fetch): slow, failed, reset, cut, truncated and HTML answers for the wasm and
 // for src= documents, each with the exact sentence the reader sees and, where the network is to
 // blame, a Retry that works once the server recovers. The page (site/net.html) has the strict CSP.
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const WASM = '/pkg/dragonbear_bg.wasm';
 
@@ -15,6 +16,13 @@ export default ({ SITE, root, out, newPage, assert, eq, fault, join }) => {
     cpSync(join(root, 'data', 'arms-ru-share.json'), join(dist, '_e2e', 'net', `${n}.json`));
   }
   const wasmUrl = `${SITE}${WASM}`;
+  const axe = readFileSync(createRequire(join(root, 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
+  /** axe-core's violations on the page (evaluated through the devtools protocol, so the page's CSP allows it). */
+  const axeViolations = async (page) => {
+    await page.evaluate(axe);
+    return page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+      .map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`));
+  };
   const EN = {
     http: (what, url, s) => `The ${what === 'code' ? 'chart' : 'data'} could not be loaded from ${url}: the server answered HTTP ${s}.`,
     offline: (what, url) => `The ${what === 'code' ? 'chart' : 'data'} could not be loaded from ${url}: no connection to the server (offline, unknown host or connection reset).`,
@@ -136,6 +144,7 @@ export default ({ SITE, root, out, newPage, assert, eq, fault, join }) => {
         eq(await retry(page, 'one').textContent(), 'Retry', 'Retry button');
         eq(await retry(page, 'two').textContent(), 'Erneut versuchen', 'Retry button in German');
         await page.screenshot({ path: join(out, 'net-failed-360.png') });
+        eq((await axeViolations(page)).join('\n'), '', 'axe violations of the failed state');
         // The server now resets the connection: Retry (from the keyboard) fetches again and says so.
         await fault(WASM, 'reset');
         const before = page.requests.filter((u) => u === wasmUrl).length;
