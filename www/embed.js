@@ -105,11 +105,9 @@ async function fetchWasm() {
   if (type === 'text/html') throw new LoadError('code', wasmUrl, 'htmlWasm');
   // Streaming compilation needs the wasm MIME type; a server without it still works, compiled whole.
   const streaming = typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm';
-  let bytes = null;
   try {
     if (streaming) return await WebAssembly.compileStreaming(r);
-    bytes = await r.arrayBuffer();
-    return await WebAssembly.compile(bytes);
+    return await WebAssembly.compile(await r.arrayBuffer());
   } catch (e) {
     // A TypeError is the network giving up mid-body; a CompileError a short or foreign file (or a
     // page CSP without 'wasm-unsafe-eval'): its own words say which.

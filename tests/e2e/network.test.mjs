@@ -132,7 +132,7 @@ export default ({ SITE, root, out, newPage, assert, eq, fault, join }) => {
         (lang) => ({ src: `net/slow-${lang}.json`, theme: 'light' }));
     },
 
-    async 'wasm fails (HTTP 500, then a reset): the error in place with Retry, which works when the server recovers (360 px, DPR 2)'() {
+    async 'wasm fails (HTTP 500, a reset, a cut body, a short file): the error in place with Retry, which works when the server recovers (360 px, DPR 2)'() {
       await fault(null);
       await fault(WASM, '500');
       const page = await open([{ id: 'one', attrs: { chart: 'unga-agreement', theme: 'light' } }, { id: 'two', attrs: { chart: 'trade-annual', lang: 'de', theme: 'light' } }], { width: 360, dpr: 2 });
@@ -154,6 +154,17 @@ export default ({ SITE, root, out, newPage, assert, eq, fault, join }) => {
         eq(await alert(page, 'one'), EN.offline('code', wasmUrl), 'the message after a reset');
         assert(page.requests.filter((u) => u === wasmUrl).length > before, 'Retry fetched the wasm again');
         eq(await page.locator('#one').evaluate((e) => e.shadowRoot.activeElement?.className), 'retry', 'focus stays on the Retry button');
+        // The wasm's body cut off half-way (a reset), then a short wasm with a clean end.
+        await fault(WASM, 'cut');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.getElementById('one').shadowRoot.querySelector('.error[role=alert]')?.textContent.includes('cut'), null, { timeout: 10000 });
+        eq(await alert(page, 'one'), `The chart could not be loaded from ${wasmUrl}: the connection was cut before the whole file arrived.`, 'the message after a cut');
+        await fault(WASM, 'truncate');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.getElementById('one').shadowRoot.querySelector('.error[role=alert]')?.textContent.includes('compile'), null, { timeout: 10000 });
+        const short = await alert(page, 'one');
+        // The rest is the browser's own words (Chromium: "… extends past end of the module …").
+        assert(short.startsWith(`The chart could not be loaded from ${wasmUrl}: the browser could not compile it (WebAssembly.`) && short.endsWith(').'), `the message for a short wasm: ${short}`);
         // The server recovers: Retry draws the chart, and the other chart that failed the same way follows.
         await fault(null);
         await page.keyboard.press(' ');
