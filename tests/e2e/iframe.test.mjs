@@ -62,6 +62,16 @@ export default ({ SITE, HOST, root, out, newPage, assert, eq, join }) => {
       eq(page.problems.join('\n'), '', 'console errors');
     },
 
+    async 'the builder writes the iframe snippet: the iframe and one module script line, no inline script or style'() {
+      const page = await newPage();
+      await page.goto(`${SITE}/builder.html?chart=unga-agreement&theme=dark`);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
+      const snippet = await page.locator('#snippet-iframe').inputValue();
+      eq(snippet, `<iframe src="${SITE}/embed.html?chart=unga-agreement&amp;theme=dark" title="How often China and Russia vote alike in the UN General Assembly"\n`
+        + '        width="100%" height="520" frameborder="0" loading="lazy"></iframe>\n'
+        + `<script type="module" src="${SITE}/embed.js"></script>`, 'iframe snippet');
+    },
+
     async 'forged resize messages from another frame or another origin change nothing'() {
       const page = await newPage();
       await page.addInitScript(INIT);
