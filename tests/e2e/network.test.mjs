@@ -273,6 +273,16 @@ export default ({ SITE, root, out, newPage, assert, eq, fault, join }) => {
         await retry(page, 'login').click();
         await page.waitForFunction(() => document.getElementById('login').getAttribute('data-state') === 'ready', null, { timeout: 20000 });
         await drawn(page, 'login');
+        // A drawn chart whose src= changes to a failing address shows the failure and its Retry too.
+        await fault('/_e2e/net/a.json', '500');
+        await page.locator('#login').evaluate((e) => e.setAttribute('src', 'net/a.json'));
+        await page.waitForFunction(() => document.getElementById('login').getAttribute('data-state') === 'error', null, { timeout: 10000 });
+        eq(await alert(page, 'login'), EN.http('data', 'net/a.json', 500), 'the message after src= changed');
+        eq(await inked(page, 'login'), 0, 'the old chart is gone');
+        await fault(null);
+        await retry(page, 'login').click();
+        await page.waitForFunction(() => document.getElementById('login').getAttribute('data-state') === 'ready', null, { timeout: 20000 });
+        await drawn(page, 'login');
         await noViolations(page);
       } finally {
         await fault(null);
