@@ -59,13 +59,13 @@ test-data:
 test-browser:
 	wasm-pack test --headless --chrome --mode no-install
 
-# The release wasm must not carry core's float printing (~8 KB gzip): numbers are written by
-# src/model/numtext.rs. Any f64 through `{}`, `{:?}`, `{:.N}` or f64::clamp brings it back, and with
-# it core's source paths for its panics, which is what this looks for.
+# What a page loads to show one chart (loader + glue + wasm, gzip -9) must stay under the budget the
+# README states (200 KB; the bundled data is inside the wasm).
+WASM_BUDGET_GZ ?= 204800
 test-wasm-code:
-	@if grep -q 'core/src/num/flt2dec' dist/pkg/dragonbear_bg.wasm; then \
-	  echo "test-wasm-code: core's float printing (flt2dec) is in the wasm again: write f64s with model::numtext::Float"; exit 1; \
-	else echo "test-wasm-code: no core float printing in the wasm"; fi
+	@n=$$(cat dist/embed.js dist/pkg/dragonbear.js | gzip -9c | wc -c); w=$$(gzip -9c dist/pkg/dragonbear_bg.wasm | wc -c); \
+	total=$$((n + w)); printf 'test-wasm-code: loader + glue %s B, wasm %s B, together %s B gzip (budget %s B)\n' $$n $$w $$total $(WASM_BUDGET_GZ); \
+	if [ $$total -gt $(WASM_BUDGET_GZ) ]; then echo "test-wasm-code: over the budget in the README"; exit 1; fi
 
 test-e2e:
 	node tests/e2e/run.mjs

@@ -96,7 +96,7 @@ pub fn has_relative_views(id: &str) -> bool {
 }
 
 /// What `charts()` and `dragonbear list` report about a chart.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChartInfo {
     pub id: String,
     pub title: String,

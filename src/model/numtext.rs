@@ -2,7 +2,7 @@
 //! standard library's float printing: its Grisu and Dragon code with their tables
 //! (`core::num::flt2dec`, ~17 KB) was the largest piece of formatting code in the wasm, for the
 //! few numbers a chart writes (CSS pixels, tick years, the embed URL's range, the CSV download,
-//! messages). [`crate::data::decimal`] is the way back, text → `f64`, for the same reason.
+//! messages).
 //!
 //! One exact method, Dragon4 (Steele & White; `core`'s own fallback) without tables: the value as
 //! a fraction r / s of big integers scaled below 1 gives its decimal digits one at a time, each
