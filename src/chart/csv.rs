@@ -3,7 +3,6 @@
 //! a country's vote or a veto's draft symbol) get a sixth column, `label`.
 
 use crate::data::Dataset;
-use crate::model::numtext::Float;
 
 pub fn to_csv(ds: &Dataset) -> String {
     let labelled = ds.series.iter().any(|s| s.points.iter().any(|p| p.label.is_some()));
@@ -19,7 +18,7 @@ pub fn to_csv(ds: &Dataset) -> String {
             out.push(',');
             out.push_str(&field(p.period));
             out.push(',');
-            out.push_str(&Float(p.value).to_string());
+            out.push_str(&p.value.to_string());
             out.push(',');
             out.push_str(ds.unit_of(i).as_str());
             out.push(',');

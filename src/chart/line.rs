@@ -169,10 +169,8 @@ impl LineChart {
         let ys = LinearScale::new(d0, d1, plot.3, plot.1);
         let y_ticks = y_tick_vals.iter().zip(y_labels).map(|(&v, l)| (ys.map(v), l)).collect();
         let max_x_ticks = (((plot.2 - plot.0) / 64.0) as usize).clamp(2, 12);
-        let x_ticks = ticks::year_ticks(x_lo, x_hi, max_x_ticks)
-            .into_iter()
-            .map(|v| (xs.map(v), format!("{:.0}", crate::model::numtext::Float(v))))
-            .collect();
+        let x_ticks =
+            ticks::year_ticks(x_lo, x_hi, max_x_ticks).into_iter().map(|v| (xs.map(v), format!("{:.0}", v))).collect();
 
         // Lines: a run breaks where consecutive periods are more than one step apart.
         let gap = match ds.frequency {

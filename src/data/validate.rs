@@ -9,7 +9,6 @@ use super::period::Period;
 use super::points::{Periods, SourceIds};
 use super::schema::{Dataset, Frequency};
 use crate::error::{Error, Result};
-use crate::model::numtext::Float;
 use std::rc::Rc;
 
 /// Most points one dataset may hold (all series together).
@@ -135,12 +134,12 @@ pub fn validate(ds: &Dataset) -> Result<()> {
             let problem = if !value.is_finite() {
                 "the value is not a finite number".to_string()
             } else if value.abs() > 1e15 {
-                format!("the value {:e} is out of range (|value| ≤ 1e15)", Float(value))
+                format!("the value {:e} is out of range (|value| ≤ 1e15)", value)
             } else if value < 0.0 {
-                format!("negative value {} for unit {}", Float(value), unit.as_str())
+                format!("negative value {} for unit {}", value, unit.as_str())
             } else {
                 // Only a share or a percent has a maximum below 1e15.
-                format!("value {} is above 100 % for unit {}", Float(value), unit.as_str())
+                format!("value {} is above 100 % for unit {}", value, unit.as_str())
             };
             return Err(Error::invalid(at_p(pi), problem));
         }

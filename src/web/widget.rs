@@ -14,7 +14,6 @@ use crate::data::{parse_dataset, Dataset};
 use crate::error::{Error, Result};
 use crate::interact::{self, Input, Key, State};
 use crate::model::clamp;
-use crate::model::numtext::Float;
 use crate::model::transform::{self, Mode};
 use crate::render::{Painter, Theme};
 use std::cell::RefCell;
@@ -622,7 +621,7 @@ impl Widget {
         };
         let detail = StateDetail {
             hidden,
-            range: self.state.zoom.map(|(a, b)| format!("{:.3},{:.3}", Float(a), Float(b))),
+            range: self.state.zoom.map(|(a, b)| format!("{:.3},{:.3}", a, b)),
             view: self.mode.as_str(),
         };
         super::to_js(&detail).unwrap_or(JsValue::NULL)
@@ -713,9 +712,9 @@ impl Widget {
         self.size = (w, h, dpr);
         self.dark = self.is_dark();
         let _ = self.dom.root.class_list().toggle_with_force("dark", self.dark);
-        self.dom.stage.style().set_property("height", &format!("{}px", Float(h))).map_err(js_err)?;
+        self.dom.stage.style().set_property("height", &format!("{}px", h)).map_err(js_err)?;
         for c in [&self.dom.base, &self.dom.hover] {
-            c.style().set_property("height", &format!("{}px", Float(h))).map_err(js_err)?;
+            c.style().set_property("height", &format!("{}px", h)).map_err(js_err)?;
         }
         size_backing(&self.dom.base, self.size);
         if self.hover_sized {
