@@ -85,13 +85,6 @@ fn shared(mut ds: Dataset) -> Dataset {
     ds
 }
 
-/// Reads a dataset document (no byte-order mark) without validating it: for benchmarks and tools;
-/// everything else uses [`parse_dataset`].
-#[doc(hidden)]
-pub fn read_dataset(json: &str) -> std::result::Result<Dataset, serde_json::Error> {
-    serde_json::from_str(json).map(shared)
-}
-
 /// Where (the path of the value, when known), what, the line and column, the text just before
 /// that position, and what kind of problem it is, e.g. `series[0].points[3].value: invalid type:
 /// string "NaN", expected f64 at line 1 column 212, after "…"value":"NaN" — a field has the wrong
