@@ -2,6 +2,7 @@
 //! tick positions and labels, number and period formats.
 
 pub mod case;
+pub mod chunks;
 pub mod decimate;
 pub mod format;
 pub mod locale;
