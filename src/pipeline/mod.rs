@@ -1,4 +1,5 @@
-//! `build-data`: turns the raw public files in `../shared/data/raw` into the bundled `data/*.json`.
+//! `build-data`: turns the raw public files committed in `data/raw` (one folder per source, each
+//! with a README giving origin, licence, coverage, sha256 and caveats) into the bundled `data/*.json`.
 //!
 //! ```text
 //! raw/<source>/…csv ──▶ one module per source (read + compute) ──▶ Dataset ──▶ validate ──▶ canonical JSON
@@ -21,6 +22,27 @@ mod vetoes;
 mod voeten;
 
 use crate::data::{validate, Dataset};
+
+/// Every raw file the pipeline reads, relative to the raw folder (`data/raw`). The repository holds
+/// these and nothing else besides each source's README and the licence notices below.
+pub const RAW_FILES: &[&str] = &[
+    chpl::FILE,
+    dots::FILE,
+    gacc::FILE,
+    sipri::FILE,
+    ukraine::RESOLUTIONS,
+    ukraine::COMPLETION,
+    ukraine::MEMBERS,
+    unvotes::ROLL_CALLS,
+    unvotes::VOTES,
+    vetoes::COMPILED,
+    vetoes::PRESS,
+    voeten::FILE,
+];
+
+/// Licence texts that must travel with the copies of their source's files (MIT notice).
+pub const LICENCE_NOTICES: &[&str] = &["unsc_vetoes/SOURCE_LICENSE.txt"];
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
