@@ -10,11 +10,14 @@
 //! Native only: the wasm build never contains the pipeline.
 
 mod chpl;
+pub mod dec;
 mod dots;
 mod facts;
 mod gacc;
+mod pages;
 pub mod raw;
 mod sipri;
+pub mod span;
 mod trade;
 mod ukraine;
 mod unvotes;

@@ -5,6 +5,7 @@
 //! `unvotes_dgrtwo/un_votes_selected_countries.csv` (rcid, country, country_code, vote ∈ yes/no/abstain).
 
 use super::raw::{round, Table};
+use super::span;
 use super::voeten;
 use crate::data::{Dataset, Domain, Frequency, Point, Series, Source, Unit};
 use std::collections::{BTreeMap, HashMap};
@@ -102,9 +103,9 @@ pub fn unga_coincidence(raw_dir: &Path) -> Result<Dataset, String> {
             })
             .collect()
     };
-    Ok(Dataset {
+    let mut ds = Dataset {
         id: "unga-coincidence".into(),
-        title: "China–Russia vote coincidence in the UN General Assembly, 1971–2019".into(),
+        title: String::new(),
         domain: Domain::Diplomatic,
         unit: Unit::Share,
         frequency: Frequency::Annual,
@@ -133,7 +134,9 @@ pub fn unga_coincidence(raw_dir: &Path) -> Result<Dataset, String> {
             },
         ],
         events: vec![],
-    })
+    };
+    ds.title = format!("China–Russia vote coincidence in the UN General Assembly, {}", span::year_range(&ds));
+    Ok(ds)
 }
 
 pub fn unga_ideal_points(raw_dir: &Path) -> Result<Dataset, String> {
@@ -151,16 +154,20 @@ pub fn unga_ideal_points(raw_dir: &Path) -> Result<Dataset, String> {
             points: voeten::agreement_points(raw_dir, iso, "IdealPointAll")?.into(),
         });
     }
+    let (first, last) = series
+        .iter()
+        .flat_map(|s| s.points.iter().filter_map(|p| p.period.parse::<u32>().ok()).collect::<Vec<_>>())
+        .fold((u32::MAX, 0), |(lo, hi), y| (lo.min(y), hi.max(y)));
     Ok(Dataset {
         id: "unga-ideal-points".into(),
-        title: "UN General Assembly ideal points: China, Russia and the United States, 1971–2023".into(),
+        title: format!("UN General Assembly ideal points: China, Russia and the United States, {first}–{last}"),
         domain: Domain::Diplomatic,
         unit: Unit::IdealPoint,
         frequency: Frequency::Session,
         description: "Each state's estimated position on the single dimension that best explains General Assembly voting (Bailey, Strezhnev and Voeten), per session; higher values sit closer to the US-led liberal order.".into(),
         notes: vec![
             "Ideal points are model estimates (column IdealPointAll) with uncertainty; the file's quantile columns are not shown. Distances between states matter more than the sign.".into(),
-            "Session N opened in September of year N + 1945; the year shown is the opening year. Sessions 26–78 (1971–2023).".into(),
+            format!("Session N opened in September of year N + 1945; the year shown is the opening year. Sessions {}–{} ({first}–{last}).", first - 1945, last - 1945),
             "\"Russia\" is the USSR until 1991 and the Russian Federation from 1992 (one series in the source). China is the People's Republic from session 26 (1971).".into(),
             "Cite: Bailey, Strezhnev & Voeten (2017), \"Estimating dynamic state preferences from United Nations voting data\", Journal of Conflict Resolution 61(2):430–456.".into(),
         ],
