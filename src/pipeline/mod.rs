@@ -30,6 +30,7 @@ use crate::data::{validate, Dataset};
 /// these and nothing else besides each source's README and the licence notices below.
 pub const RAW_FILES: &[&str] = &[
     chpl::FILE,
+    chpl::HS,
     dots::FILE,
     gacc::FILE,
     sipri::FILE,
@@ -38,6 +39,7 @@ pub const RAW_FILES: &[&str] = &[
     ukraine::MEMBERS,
     unvotes::ROLL_CALLS,
     unvotes::VOTES,
+    unvotes::DL_2020_2021,
     vetoes::COMPILED,
     vetoes::PRESS,
     voeten::FILE,
@@ -108,9 +110,10 @@ fn cross_check_agreement(all: &mut [Dataset]) {
     else {
         return;
     };
+    let span = all.iter().find(|d| d.id == "unga-coincidence").map(span::year_range).unwrap_or_default();
     if let Some(ds) = all.iter_mut().find(|d| d.id == "unga-agreement") {
         ds.notes.push(format!(
-            "Cross-check against dragonbear's own count from the vote-level data (chart unga-coincidence, calendar years, {n} years 1971–2019): China–Russia agreement differs on average by {exact:.1} percentage points from the share of identical votes (an abstention matching only an abstention) and by {half:.1} points when a yes or no against an abstention counts as half — so the index behaves like the share of identical votes (the index is per session, and sessions span two calendar years)."
+            "Cross-check against dragonbear's own count from the vote-level data (chart unga-coincidence, calendar years, {n} years {span}): China–Russia agreement differs on average by {exact:.1} percentage points from the share of identical votes (an abstention matching only an abstention) and by {half:.1} points when a yes or no against an abstention counts as half — so the index behaves like the share of identical votes (the index is per session, and sessions span two calendar years)."
         ));
     }
 }
