@@ -15,9 +15,14 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 pub const FILE: &str = "trade/gacc_press_monthly/gacc_china_russia_monthly_press.csv";
+/// A second pass filling gaps (PROVENANCE §11.4): same columns, 4 rows.
+pub const GAP_FILL: &str = "trade/gacc_press_monthly/gacc_gap_fill_press.csv";
 pub const SOURCE_ID: &str = "gacc-press";
 /// Row notes carrying one of these markers are not used (PROVENANCE §8c).
-pub const EXCLUDE_MARKERS: [&str; 4] = ["NOT GACC", "CONFLICT", "SUM CHECK FAILS", "LOW QUALITY"];
+/// "Author's calculation": a third party's arithmetic on GACC tables, neither a GACC figure nor one
+/// of Reuters' calculations (which agree with GACC to 0.1 bn, PROVENANCE §8c).
+pub const EXCLUDE_MARKERS: [&str; 5] =
+    ["NOT GACC", "CONFLICT", "SUM CHECK FAILS", "LOW QUALITY", "Author's calculation"];
 /// Words in a row note that mark a YTD total printed only as a bound; such totals are not subtracted.
 const BOUND_MARKERS: [&str; 6] = ["more than", "exceed", "nearly", "almost", "around", "roughly"];
 
@@ -43,6 +48,8 @@ pub struct Cell {
 
 #[derive(Debug, Clone)]
 pub struct Row {
+    /// Raw file the row is from ([`FILE`] or [`GAP_FILL`]).
+    pub file: &'static str,
     pub line: usize,
     pub kind: Kind,
     pub year: i32,
@@ -85,7 +92,8 @@ impl Chosen {
         let first = &self.rows[0];
         let more = self.rows.len() - 1;
         let also = if more > 0 { format!("; same value in {more} other row(s) of the file") } else { String::new() };
-        format!("{} ({}; raw line {}){also}", first.outlet, first.url, first.line)
+        let file = if first.file == GAP_FILL { "gap-fill file line" } else { "raw line" };
+        format!("{} ({}; {file} {}){also}", first.outlet, first.url, first.line)
     }
 }
 
@@ -95,8 +103,10 @@ pub const PUBLISHER: &str = "General Administration of Customs of the People's R
 /// Id of the source entry for the page a row was read from: one per distinct URL, named after the
 /// first raw line citing it (stable while the raw file is).
 pub fn page_id(rows: &[Row], url: &str) -> String {
-    let line = rows.iter().find(|r| r.url == url).map_or(0, |r| r.line);
-    format!("{SOURCE_ID}-line-{line}")
+    match rows.iter().find(|r| r.url == url) {
+        Some(r) if r.file == GAP_FILL => format!("{SOURCE_ID}-gap-fill-line-{}", r.line),
+        r => format!("{SOURCE_ID}-line-{}", r.map_or(0, |r| r.line)),
+    }
 }
 
 /// The source entries of the pages the given points were read from (their `source` ids), in the
@@ -116,7 +126,7 @@ pub fn page_sources<'a>(rows: &[Row], ids: impl IntoIterator<Item = &'a str>) ->
             publisher: PUBLISHER.into(),
             url: Some(first.url.clone()),
             repository: None,
-            path: Some(FILE.into()),
+            path: Some(first.file.into()),
             commit: None,
             licence: "Official statistics quoted by a news page; the raw file quotes the sentence read".into(),
             coverage: format!(
@@ -148,8 +158,15 @@ fn ymd(file: &str, line: usize, col: &str, s: &str) -> Result<(i32, u32, u32), S
     Ok((y, m, d))
 }
 
+/// Reads the press file, then the gap-fill file (same columns), in that order.
 pub fn read(raw_dir: &Path) -> Result<Vec<Row>, String> {
-    let t = Table::read(raw_dir, FILE)?;
+    let mut rows = read_file(raw_dir, FILE)?;
+    rows.extend(read_file(raw_dir, GAP_FILL)?);
+    Ok(rows)
+}
+
+fn read_file(raw_dir: &Path, file: &'static str) -> Result<Vec<Row>, String> {
+    let t = Table::read(raw_dir, file)?;
     let (c_start, c_end, c_type, c_outlet, c_url, c_note) = (
         t.col("period_start")?,
         t.col("period_end")?,
@@ -162,13 +179,13 @@ pub fn read(raw_dir: &Path) -> Result<Vec<Row>, String> {
     let mut rows = Vec::new();
     for i in 0..t.rows.len() {
         let line = t.line(i);
-        let (ys, ms, ds) = ymd(FILE, line, "period_start", t.cell(i, c_start))?;
-        let (ye, me, _) = ymd(FILE, line, "period_end", t.cell(i, c_end))?;
+        let (ys, ms, ds) = ymd(file, line, "period_start", t.cell(i, c_start))?;
+        let (ye, me, _) = ymd(file, line, "period_end", t.cell(i, c_end))?;
         let kind = match t.cell(i, c_type) {
             "ytd" => Kind::Ytd,
             "month" => Kind::Month,
             "year" => Kind::Year,
-            other => return Err(format!("{FILE}: line {line}, column period_type: unknown type \"{other}\"")),
+            other => return Err(format!("{file}: line {line}, column period_type: unknown type \"{other}\"")),
         };
         let consistent = ys == ye
             && ds == 1
@@ -179,16 +196,17 @@ pub fn read(raw_dir: &Path) -> Result<Vec<Row>, String> {
             };
         if !consistent {
             return Err(format!(
-                "{FILE}: line {line}: period {} – {} does not fit period_type",
+                "{file}: line {line}: period {} – {} does not fit period_type",
                 t.cell(i, c_start),
                 t.cell(i, c_end)
             ));
         }
         let mut values: [Option<Cell>; 3] = [None, None, None];
         for (k, c) in cols.iter().enumerate() {
-            values[k] = cell(FILE, line, FIELDS[k].1, t.cell(i, *c))?;
+            values[k] = cell(file, line, FIELDS[k].1, t.cell(i, *c))?;
         }
         rows.push(Row {
+            file,
             line,
             kind,
             year: ye,
@@ -282,6 +300,24 @@ pub fn annual(rows: &[Row]) -> [Vec<Point>; 3] {
 /// Printed single-month figures per field.
 pub fn printed_months(rows: &[Row]) -> [Vec<Point>; 3] {
     printed(rows, Kind::Month, "single-month figure")
+}
+
+/// What became of each gap-fill row: used, left out (and why), or not drawn (a rate, not a level).
+pub fn gap_fill_report(rows: &[Row]) -> Vec<String> {
+    rows.iter()
+        .filter(|r| r.file == GAP_FILL)
+        .map(|r| {
+            let what = format!("{} ({}, {})", r.period_text(), r.outlet, r.url);
+            if r.values.iter().all(Option::is_none) {
+                format!("{what}: a year-on-year rate only, not a level, so not drawn")
+            } else if let Some(m) = EXCLUDE_MARKERS.iter().find(|m| r.note.contains(**m)) {
+                format!("{what}: left out, its note carries the marker \"{m}\" of the rules")
+            } else {
+                let v: Vec<&str> = r.values.iter().flatten().map(|c| c.text.as_str()).collect();
+                format!("{what}: used ({})", v.join(" / "))
+            }
+        })
+        .collect()
 }
 
 /// Totals of `kind` that exist only as a bound ("exceeded 13.46"), so are not drawn: one phrase

@@ -33,6 +33,7 @@ pub const RAW_FILES: &[&str] = &[
     chpl::HS,
     dots::FILE,
     gacc::FILE,
+    gacc::GAP_FILL,
     sipri::FILE,
     ukraine::RESOLUTIONS,
     ukraine::COMPLETION,

@@ -149,6 +149,7 @@ pub fn trade_monthly(rows: &[gacc::Row]) -> Result<Dataset, String> {
         notes.push(format!("Left out, because a bound is not a value: {}.", bounds.join("; ")));
     }
     notes.push("Where several outlets print the same period, the most precise printed value is used (PROVENANCE §8d); ties go to the value printed by more rows, then to the first row of the file. Each point's source is the page it was read from.".into());
+    notes.push(format!("Gap fill ({}): {}.", gacc::GAP_FILL, gacc::gap_fill_report(rows).join("; ")));
     notes.push(
         "The raw table is scattered: many months have no figure (see gaps in the series). Nothing is interpolated."
             .into(),
