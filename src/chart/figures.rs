@@ -47,10 +47,10 @@ impl Bound {
     }
     fn word(self) -> &'static str {
         match self {
-            Bound::Value => "figure as printed",
-            Bound::Lower => "lower bound: the true value is above",
-            Bound::Upper => "upper bound: the true value is below",
-            Bound::About => "rounded (\"about\")",
+            Bound::Value => "Figure as printed.",
+            Bound::Lower => "Lower bound: the true value is above.",
+            Bound::Upper => "Upper bound: the true value is below.",
+            Bound::About => "Rounded (\"about\").",
         }
     }
 }
@@ -229,11 +229,9 @@ impl FigureChart {
         let (unit, color) = self.colors.get(r.series).cloned().unwrap_or_default();
         Some(Tooltip {
             title: r.what.clone(),
-            rows: vec![
-                TooltipRow { label: unit, value: r.printed.clone(), color },
-                TooltipRow { label: "Kind".into(), value: r.bound.word().into(), color },
-            ],
-            notes: vec![r.note.clone()],
+            rows: vec![TooltipRow { label: unit, value: r.printed.clone(), color }],
+            // What kind of figure it is, then what, when, who and the page.
+            notes: vec![r.bound.word().into(), r.note.clone()],
             source: self.chrome.source_text([r.source.as_str()]),
         })
     }
