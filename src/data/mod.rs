@@ -63,7 +63,10 @@ where
         // A JavaScript error (serde-wasm-bindgen's) writes itself as `Error: …`.
         let inner = e.inner().to_string();
         let (path, message) = (e.path().to_string(), inner.strip_prefix("Error: ").unwrap_or(&inner).to_string());
-        let path = if path == "." { String::new() } else { format!("{}: ", owner(&path, &message)) };
+        let path = match owner(&path, &message) {
+            "" | "." => String::new(),
+            p => format!("{p}: "),
+        };
         Error::Json { context: context.to_string(), message: format!("{path}{message}") }
     })?;
     Ok(shared(ds))
@@ -72,6 +75,8 @@ where
 /// The path of the value an error is about: for an unknown field, the object that has it
 /// (`series[0]`, not `series[0].colour`, which is not part of the schema).
 fn owner<'a>(path: &'a str, message: &str) -> &'a str {
+    // A key that was not read (the document ended there) is `?` in the path: the object is meant.
+    let path = if path == "?" { "" } else { path.strip_suffix(".?").unwrap_or(path) };
     let key = message.strip_prefix("unknown field `").and_then(|m| m.split('`').next());
     match key.and_then(|k| path.strip_suffix(k)?.strip_suffix('.')) {
         Some(object) if !object.is_empty() => object,
@@ -103,7 +108,10 @@ fn json_message(path: &str, inner: &serde_json::Error, src: &str) -> String {
         Category::Syntax | Category::Io => "this is not valid JSON",
         Category::Data => "the JSON does not follow the dataset schema",
     };
-    let path = if path.is_empty() || path == "." { String::new() } else { format!("{}: ", owner(path, &text)) };
+    let path = match owner(path, &text) {
+        "" | "." => String::new(),
+        p => format!("{p}: "),
+    };
     let (line, column) = (inner.line(), inner.column());
     let text = format!("{path}{text}");
     match near(src, line, column) {

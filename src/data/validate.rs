@@ -306,6 +306,11 @@ mod tests {
 
     #[test]
     fn rejects_non_json_nan_and_unknown_fields_with_a_message() {
+        // A document that ends where a key should be names the object it ended in.
+        let e = parse_dataset(r#"{"id":"x","#, "x.json").unwrap_err().to_string();
+        assert!(e.starts_with("Invalid data (x.json): EOF while parsing a value at line 1 column 10"), "{e}");
+        let e = err(r#"{"id":"a","label":"A","points":[{"period":"2000","#);
+        assert!(e.contains("(test): series[0].points[0]: EOF while parsing"), "{e}");
         let e = parse_dataset("{\"id\":", "x.json").unwrap_err().to_string();
         assert!(e.starts_with("Invalid data (x.json): id: EOF while parsing a value at line 1 column 6"), "{e}");
         let e = err(r#"{"id":"a","label":"A","points":[{"period":"2000","value":"NaN","source":"s"}]}"#);

@@ -245,7 +245,7 @@ export default ({ SITE, root, out, newPage, assert, eq, fault, join }) => {
         await settledIds(page, ['short', 'cut']);
         eq(await state(page, 'short'), 'error', 'truncated: data-state');
         const msg = await page.locator('#short').evaluate((e) => e.shadowRoot.querySelector('[role=alert]:not([hidden])')?.textContent);
-        eq(msg, SHORT_JSON_ERROR, 'truncated: the JSON error in place');
+        assert(SHORT_JSON_ERROR.test(msg), `truncated: the JSON error in place, got ${JSON.stringify(msg)}`);
         eq(await inked(page, 'short'), 0, 'truncated: no chart drawn');
         eq(await page.locator('#short').evaluate((e) => !!e.shadowRoot.querySelector('.stage:not([hidden])')), false, 'truncated: no chart stage shown');
         eq(await alert(page, 'cut'), 'The data could not be loaded from net/cut.json: the connection was cut before the whole file arrived.', 'cut: the message');
@@ -314,6 +314,8 @@ export default ({ SITE, root, out, newPage, assert, eq, fault, join }) => {
 };
 
 // The crate's own message for a dataset cut in half (src/data, shown by the widget in place).
-const SHORT_JSON_ERROR = 'This chart could not be shown' +
-  'Invalid data (net/short.json): series[0].points[19].source: EOF while parsing a value at line 133 column 19, ' +
-  'after "          \"source\":\" — the document ends too early: it is empty or truncated';
+// Where half of the file ends depends on the dataset's bytes: the message names the path of the value
+// it ended in, its line and column, and the kind of problem, in the crate's words.
+const SHORT_JSON_ERROR = new RegExp('^This chart could not be shownInvalid data \\(net/short\\.json\\): ' +
+  '(series\\[\\d+\\](\\.[a-z]+(\\[\\d+\\])?)*: )?EOF while parsing (a value|a string|an object|a list) at line \\d+ column \\d+' +
+  '(, after ".*")? — the document ends too early: it is empty or truncated$');
