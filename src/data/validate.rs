@@ -309,8 +309,10 @@ mod tests {
         // A document that ends where a key should be names the object it ended in.
         let e = parse_dataset(r#"{"id":"x","#, "x.json").unwrap_err().to_string();
         assert!(e.starts_with("Invalid data (x.json): EOF while parsing a value at line 1 column 10"), "{e}");
-        let e = err(r#"{"id":"a","label":"A","points":[{"period":"2000","#);
-        assert!(e.contains("(test): series[0].points[0]: EOF while parsing"), "{e}");
+        let e = parse_dataset(r#"{"id":"t","series":[{"id":"a","points":[{"period":"2000","#, "x.json")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("Invalid data (x.json): series[0].points[0]: EOF while parsing a value"), "{e}");
         let e = parse_dataset("{\"id\":", "x.json").unwrap_err().to_string();
         assert!(e.starts_with("Invalid data (x.json): id: EOF while parsing a value at line 1 column 6"), "{e}");
         let e = err(r#"{"id":"a","label":"A","points":[{"period":"2000","value":"NaN","source":"s"}]}"#);
