@@ -555,12 +555,17 @@ fn summarize(ds: &Dataset, hidden: &[bool]) -> String {
         }
     }
     let (hi, lo) = (s.points.at(hi), s.points.at(lo));
+    // A change as a ratio only where the unit has a true zero (money, volumes, counts); on a scale
+    // with an arbitrary zero (ideal points) or of percentages, in the unit's own terms.
     let change = match ds.unit {
         Unit::Share => format!("{} percentage points", format::fixed((last.value - first.value).abs() * 100.0, 1)),
-        Unit::Percent => format!("{} percentage points", format::fixed((last.value - first.value).abs(), 1)),
-        _ if first.value != 0.0 => {
+        Unit::Percent | Unit::ChangePercent => {
+            format!("{} percentage points", format::fixed((last.value - first.value).abs(), 1))
+        }
+        Unit::UsdBn | Unit::UsdM | Unit::TivM | Unit::Count if first.value != 0.0 => {
             format!("{}%", format::fixed(((last.value - first.value) / first.value * 100.0).abs(), 0))
         }
+        Unit::IdealPoint => format!("{} on the ideal-point scale", fmt((last.value - first.value).abs())),
         _ => fmt((last.value - first.value).abs()),
     };
     let dir = if last.value > first.value {

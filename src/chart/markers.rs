@@ -22,7 +22,8 @@ pub struct Marker {
 }
 
 /// What gets a marker: the dataset's events, and every point where a series' source changes
-/// (e.g. IMF figures followed by Chinese customs figures), at the midpoint between the two periods.
+/// publisher (e.g. IMF figures followed by Chinese customs figures), at the midpoint between the
+/// two periods.
 pub fn items(ds: &Dataset) -> Vec<(f64, String)> {
     let mut out: Vec<(f64, String)> = ds
         .events
@@ -35,7 +36,12 @@ pub fn items(ds: &Dataset) -> Vec<(f64, String)> {
         for s in &ds.series {
             let pts = &s.points;
             for i in pts.source_changes() {
-                let (from, to) = (pts.source(i - 1), pts.source(i));
+                // Pages of one publisher (each GACC figure's own news page) are one source here.
+                let publisher = |id| ds.source(id).map_or(id, |s| s.publisher.as_str());
+                let (from, to) = (publisher(pts.source(i - 1)), publisher(pts.source(i)));
+                if from == to {
+                    continue;
+                }
                 let (Some(a), Some(b)) = (Period::parse(pts.periods().get(i - 1)), Period::parse(pts.periods().get(i)))
                 else {
                     continue;

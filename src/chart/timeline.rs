@@ -211,7 +211,13 @@ fn summarize(ds: &Dataset, visible: &[usize]) -> String {
     };
     let counts: Vec<String> =
         visible.iter().map(|&i| format!("{} {}", ds.series[i].label, ds.series[i].points.len())).collect();
-    let mut out = format!("{}, {lo}–{hi}: {}.", ds.title, counts.join(", "));
+    // The range once: titles computed from the data already end with it.
+    let range = if lo == hi { lo.to_string() } else { format!("{lo}–{hi}") };
+    let mut out = if ds.title.contains(&range) {
+        format!("{}: {}.", ds.title, counts.join(", "))
+    } else {
+        format!("{}, {range}: {}.", ds.title, counts.join(", "))
+    };
     if let [a, b, ..] = visible {
         let (sa, sb) = (&ds.series[*a], &ds.series[*b]);
         let joint =

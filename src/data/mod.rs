@@ -1,6 +1,6 @@
 //! Data layer: the public dataset schema, its validation, and the registry of bundled datasets.
 //!
-//! `data/*.json` (written by `build-data` from `../shared/data/raw`) is compiled into the crate;
+//! `data/*.json` (written by `build-data` from `data/raw`) is compiled into the crate;
 //! a host page may also hand in its own dataset (`src=`), which goes through the same
 //! [`parse_dataset`] → [`validate`] path, so bundled and external data obey one set of rules.
 
