@@ -15,6 +15,7 @@ mod dots;
 mod facts;
 mod gacc;
 mod pages;
+pub mod pressure;
 pub mod raw;
 mod sipri;
 pub mod span;
@@ -44,6 +45,7 @@ pub const RAW_FILES: &[&str] = &[
     vetoes::COMPILED,
     vetoes::PRESS,
     voeten::FILE,
+    pressure::FILE,
 ];
 
 /// Licence texts that must travel with the copies of their source's files (MIT notice).
@@ -71,8 +73,12 @@ pub fn build_all(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
     let [vetoes_list, vetoes_per_year]: [Dataset; 2] =
         vetoes::datasets(raw_dir)?.try_into().map_err(|_| "vetoes: expected two datasets".to_string())?;
     timed.push(vetoes_per_year);
+    let pressure_rows = pressure::read(raw_dir)?;
     for ds in &mut timed {
         facts::attach(ds, &events);
+        if ds.id == "trade-monthly" {
+            pressure::attach(ds, &pressure_rows);
+        }
     }
     all.extend(timed);
     all.push(dots::trade_ussr(&dots)?);
