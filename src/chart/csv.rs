@@ -57,13 +57,13 @@ fn field(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{field, to_csv};
+    use super::field;
 
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn chpl_rows_say_what_each_code_is() {
         let ds = crate::data::bundled_dataset("chpl").unwrap();
-        let csv = to_csv(&ds);
+        let csv = super::to_csv(&ds);
         assert!(csv.starts_with("series,period,value,unit,source,label,note\n"), "{}", &csv[..80]);
         let row = csv.lines().find(|l| l.contains(",854231,")).unwrap();
         assert!(row.contains("\"HS 2022: Electronic integrated circuits; processors and controllers,"), "{row}");

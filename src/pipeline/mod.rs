@@ -12,6 +12,7 @@
 mod chpl;
 pub mod dec;
 mod dots;
+pub mod dual_use;
 mod facts;
 mod gacc;
 mod pages;
@@ -46,6 +47,7 @@ pub const RAW_FILES: &[&str] = &[
     vetoes::PRESS,
     voeten::FILE,
     pressure::FILE,
+    dual_use::FILE,
 ];
 
 /// Licence texts that must travel with the copies of their source's files (MIT notice).
@@ -84,6 +86,7 @@ pub fn build_all(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
     all.push(dots::trade_ussr(&dots)?);
     all.push(sipri::arms_cn_ru(&arms)?);
     all.push(chpl::chpl(raw_dir)?);
+    all.push(dual_use::dual_use_figures(raw_dir)?);
     all.push(vetoes_list);
     all.push(unvotes::unga_coincidence(raw_dir)?);
     all.extend(ukraine::datasets(raw_dir)?);
