@@ -19,7 +19,9 @@
 //! - quantity: digits with optional `$`, thousands commas and decimals, then optional `%`,
 //!   `billion`, `million`, `bn` — some CSV value of the chart that, in the text's units (`%` of a
 //!   `share` is the value × 100) and rounded half away from zero to the text's decimals, equals it
-//!   (a negative value matches its size: the words say "fell").
+//!   (a negative value matches its size: the words say "fell"). A quantity written with a period
+//!   (`$95 billion in 2014`, `37% in 1993`, `1998 (41%)`) must be a value at that period, if the
+//!   chart has values there.
 //!   Number words `two`…`twenty` are quantities too (`one` is not read: "every one of").
 //!   A quantity also matches a label of the CSV written the same (an HS code) or a number in the
 //!   label of one of the chart's events (what its marker says: "only 3 China-based companies").
@@ -580,7 +582,29 @@ fn year_of(p: &str) -> Option<i32> {
     p.get(..4)?.parse().ok()
 }
 
-fn check_token(t: &Token, c: &ChartData) -> bool {
+/// The period a quantity is written with: `$95 billion in 2014`, `37% in 1993`, `1998 (41%)`.
+fn bound_period(text: &str, toks: &[Token], i: usize) -> Option<String> {
+    let period = |t: &Token| match &t.kind {
+        Kind::Years(y) if y.len() == 1 => Some(y[0].to_string()),
+        Kind::Date(d) => Some(d.clone()),
+        _ => None,
+    };
+    let Kind::Quantity(..) = toks[i].kind else { return None };
+    if let Some(next) = toks.get(i + 1) {
+        let mut between = text[toks[i].end..next.start].trim_start_matches('%');
+        for unit in [" billion", " million", " TIV", " bn"] {
+            between = between.strip_prefix(unit).unwrap_or(between);
+        }
+        if between == " in " {
+            return period(next);
+        }
+    }
+    let prev = toks.get(i.checked_sub(1)?)?;
+    let between = &text[prev.end..toks[i].start];
+    (between == " (" || between == " ($").then(|| period(prev)).flatten()
+}
+
+fn check_token(t: &Token, c: &ChartData, period: Option<&str>) -> bool {
     match &t.kind {
         Kind::Date(d) => {
             c.rows.iter().any(|r| r.period.starts_with(d.as_str()))
@@ -595,7 +619,10 @@ fn check_token(t: &Token, c: &ChartData) -> bool {
         }),
         Kind::Symbol(s) => c.text.contains(s.as_str()) || c.events.iter().any(|(_, l)| l.contains(s.as_str())),
         Kind::Quantity(v, d, u) => {
-            c.rows.iter().any(|r| scaled(r.value, &r.unit, u).into_iter().any(|x| same(x.abs(), *v, *d)))
+            // written with a period the chart has values at: one of those values
+            let at: Vec<&Row> = c.rows.iter().filter(|r| period.is_some_and(|p| r.period.starts_with(p))).collect();
+            let rows: Vec<&Row> = if at.is_empty() { c.rows.iter().collect() } else { at };
+            rows.iter().any(|r| scaled(r.value, &r.unit, u).into_iter().any(|x| same(x.abs(), *v, *d)))
                 || c.labels.contains(&t.written)
                 || c.events
                     .iter()
@@ -611,7 +638,7 @@ fn check_token(t: &Token, c: &ChartData) -> bool {
                     } else {
                         Kind::Quantity(v, 0, "")
                     };
-                    check_token(&Token { start: 0, end: 0, written: x.to_string(), kind }, c)
+                    check_token(&Token { start: 0, end: 0, written: x.to_string(), kind }, c, None)
                 })
         }
         Kind::Boundary(y) => {
@@ -717,8 +744,10 @@ fn check_block(
     failures: &mut Vec<Failure>,
     used: &mut BTreeSet<(String, String)>,
 ) {
-    for t in tokens(text) {
+    let toks = tokens(text);
+    for (i, t) in toks.iter().enumerate() {
         let check = checks.iter().find(|(s, e, _)| t.start >= *s && t.end <= *e).map(|(_, _, c)| c);
+        let period = bound_period(text, &toks, i);
         let ok = match (&t.kind, check) {
             (Kind::Quantity(v, d, u), Some(check)) => {
                 let mut errs = Vec::new();
@@ -745,7 +774,7 @@ fn check_block(
                     true
                 }
             }
-            (_, _) => charts.iter().any(|c| check_token(&t, c)),
+            (_, _) => charts.iter().any(|c| check_token(t, c, period.as_deref())),
         };
         if ok {
             continue;
@@ -841,6 +870,15 @@ fn the_grammar_reads_what_it_says() {
         kinds("year × 100, rounded to 4 decimals; the two figures"),
         vec![Kind::Skip("a term of a formula".into()), Kind::Decimals(4)]
     );
+    let bound = |s: &str| {
+        let t = tokens(s);
+        (0..t.len()).filter_map(|i| bound_period(s, &t, i)).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        bound("to $95 billion in 2014, 37% in 1993, except 1998 (41%), 30 million TIV in 2024"),
+        ["2014", "1993", "1998", "2024"]
+    );
+    assert_eq!(bound("In 2020 China took 18.4% of trade"), Vec::<String>::new());
     assert!(same(0.6753247 * 100.0, 68.0, 0) && !same(0.6753247 * 100.0, 67.0, 0));
     assert!(same(244.819, 245.0, 0) && same(10.315, 10.32, 2));
 }
