@@ -125,7 +125,7 @@ pub fn trade_monthly(rows: &[gacc::Row]) -> Result<Dataset, String> {
             .flat_map(|s| s.points.iter().map(|p| p.period.to_string()).collect::<Vec<_>>())
             .collect()
     };
-    let (all, derived_p, printed_p) = (periods(""), periods("-derived"), periods("-printed"));
+    let (derived_p, printed_p) = (periods("-derived"), periods("-printed"));
     let span_of = |v: &[String]| span::month_range(v.iter().map(String::as_str));
     let mut februaries: Vec<&String> = printed_p.iter().filter(|p| p.ends_with("-02")).collect();
     februaries.sort();
@@ -139,7 +139,7 @@ pub fn trade_monthly(rows: &[gacc::Row]) -> Result<Dataset, String> {
         )
     };
     let mut notes = vec![
-        format!("Coverage: derived series {}, printed series {}; many months in between have no figure.", span_of(&derived_p), span_of(&printed_p)),
+        format!("Coverage: derived series {}, printed series {}; many months in between have no figure. The chart draws the derived series (its title gives their range); the printed single months are kept in the dataset beside them.", span_of(&derived_p), span_of(&printed_p)),
         "\"Derived\" series: month M = GACC year-to-date Jan–M minus Jan–(M−1) of the same year, December = full year minus Jan–Nov, only where both figures exist, computed in exact decimal arithmetic on the printed digits. Rows flagged NOT GACC, CONFLICT, SUM CHECK FAILS or LOW QUALITY in the raw file are not used, nor totals printed only as a bound (\"more than\", \"exceeding\"). Where the two figures are printed to different precision, the difference is rounded (half away from zero) to the coarser one and the point note says so. Each derived point's note gives both figures' pages.".into(),
         "\"Printed\" series: GACC's own single-month figures (or Reuters' calculations from GACC tables) as quoted. They are not identical with the derived months because each cumulative release revises earlier months: derived months are typically 0.1–0.3 bn higher. The two kinds are never mixed in one series.".into(),
         format!("GACC publishes January and February together, so there is no January value; the Jan–Feb block is not a month and is used only as the base for March. {feb_text}"),
@@ -156,7 +156,8 @@ pub fn trade_monthly(rows: &[gacc::Row]) -> Result<Dataset, String> {
     );
     let ds = Dataset {
         id: "trade-monthly".into(),
-        title: format!("China–Russia goods trade by month, {} (GACC, China-reported)", span_of(&all)),
+        // The chart draws the derived series: the title's range is theirs.
+        title: format!("China–Russia goods trade by month, {} (GACC, China-reported)", span_of(&derived_p)),
         domain: Domain::Economic,
         unit: Unit::UsdBn,
         frequency: Frequency::Monthly,
