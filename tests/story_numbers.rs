@@ -21,7 +21,8 @@
 //!   `billion`, `million`, `bn` — some CSV value of the chart that, in the text's units (`%` of a
 //!   `share` is the value × 100) and rounded half away from zero to the text's decimals, equals it
 //!   (a negative value matches its size: the words say "fell"). A quantity written with a period
-//!   (`$95 billion in 2014`, `37% in 1993`, `1998 (41%)`) must be a value at that period, if the
+//!   (`$95 billion in 2014`, `37% in 1993`, `1998 (41%)`), or else after periods named earlier in
+//!   its clause (`In 2020 China took 18.4%`), must be a value at that period (one of them), if the
 //!   chart has values there.
 //!   Number words `two`…`twenty` are quantities too (`one` is not read: "every one of").
 //!   A quantity also matches a label of the CSV written the same (an HS code) or a number in the
@@ -85,8 +86,8 @@ const UNCHECKED: &[(&str, &[&str], &str)] = &[
     ),
     (
         "unga-coincidence",
-        &["2020-09-15", "2021-09-13", "101", "2022–2025"],
-        "session 75's dates and vote count in the UN records (the chart is by calendar year); years with no data",
+        &["2020-09-15", "2021-09-13", "101", "78.2", "78.7", "2022–2025"],
+        "session 75's dates, vote count and share in the UN records, and Voeten's index for it (the chart is by calendar year); years with no data",
     ),
     ("unga-ukraine-votes", &["193", "92"], "UN membership in a left-out subtraction; a figure of one outlet, not used"),
     (
@@ -603,7 +604,22 @@ fn bound_period(text: &str, toks: &[Token], i: usize) -> Option<String> {
     (between == " (" || between == " ($").then(|| period(prev)).flatten()
 }
 
-fn check_token(t: &Token, c: &ChartData, period: Option<&str>) -> bool {
+/// The periods named before a quantity in its clause (from the last `. `, `; ` or `: `), when it
+/// has no period of its own: `In 2020 China took 18.4% of Russia's goods trade`.
+fn clause_periods(text: &str, toks: &[Token], i: usize) -> Vec<String> {
+    let t = &toks[i];
+    let start = [". ", "; ", ": "].iter().filter_map(|d| text[..t.start].rfind(d)).max().unwrap_or(0);
+    toks.iter()
+        .filter(|o| o.start >= start && o.end <= t.start)
+        .filter_map(|o| match &o.kind {
+            Kind::Years(y) if y.len() == 1 => Some(y[0].to_string()),
+            Kind::Date(d) => Some(d.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn check_token(t: &Token, c: &ChartData, periods: &[String]) -> bool {
     match &t.kind {
         Kind::Date(d) => {
             c.rows.iter().any(|r| r.period.starts_with(d.as_str()))
@@ -619,7 +635,8 @@ fn check_token(t: &Token, c: &ChartData, period: Option<&str>) -> bool {
         Kind::Symbol(s) => c.text.contains(s.as_str()) || c.events.iter().any(|(_, l)| l.contains(s.as_str())),
         Kind::Quantity(v, d, u) => {
             // written with a period the chart has values at: one of those values
-            let at: Vec<&Row> = c.rows.iter().filter(|r| period.is_some_and(|p| r.period.starts_with(p))).collect();
+            let at: Vec<&Row> =
+                c.rows.iter().filter(|r| periods.iter().any(|p| r.period.starts_with(p.as_str()))).collect();
             let rows: Vec<&Row> = if at.is_empty() { c.rows.iter().collect() } else { at };
             rows.iter().any(|r| scaled(r.value, &r.unit, u).into_iter().any(|x| same(x.abs(), *v, *d)))
                 || c.labels.contains(&t.written)
@@ -637,7 +654,7 @@ fn check_token(t: &Token, c: &ChartData, period: Option<&str>) -> bool {
                     } else {
                         Kind::Quantity(v, 0, "")
                     };
-                    check_token(&Token { start: 0, end: 0, written: x.to_string(), kind }, c, None)
+                    check_token(&Token { start: 0, end: 0, written: x.to_string(), kind }, c, &[])
                 })
         }
         Kind::Boundary(y) => {
@@ -746,7 +763,10 @@ fn check_block(
     let toks = tokens(text);
     for (i, t) in toks.iter().enumerate() {
         let check = checks.iter().find(|(s, e, _)| t.start >= *s && t.end <= *e).map(|(_, _, c)| c);
-        let period = bound_period(text, &toks, i);
+        let periods: Vec<String> = match bound_period(text, &toks, i) {
+            Some(p) => vec![p],
+            None => clause_periods(text, &toks, i),
+        };
         let ok = match (&t.kind, check) {
             (Kind::Quantity(v, d, u), Some(check)) => {
                 let mut errs = Vec::new();
@@ -773,7 +793,7 @@ fn check_block(
                     true
                 }
             }
-            (_, _) => charts.iter().any(|c| check_token(t, c, period.as_deref())),
+            (_, _) => charts.iter().any(|c| check_token(t, c, &periods)),
         };
         if ok {
             continue;
@@ -878,6 +898,9 @@ fn the_grammar_reads_what_it_says() {
         ["2014", "1993", "1998", "2024"]
     );
     assert_eq!(bound("In 2020 China took 18.4% of trade"), Vec::<String>::new());
+    let clause = |s: &str, n: usize| clause_periods(s, &tokens(s), n);
+    assert_eq!(clause("In 2020 China took 18.4% of it; Russia 2.3%", 1), ["2020"]);
+    assert_eq!(clause("In 2020 China took 18.4% of it; Russia 2.3%", 2), Vec::<String>::new());
     assert!(same(0.6753247 * 100.0, 68.0, 0) && !same(0.6753247 * 100.0, 67.0, 0));
     assert!(same(244.819, 245.0, 0) && same(10.315, 10.32, 2));
 }
