@@ -67,14 +67,14 @@ fn hovering_each_mark_names_that_figure() {
             assert_eq!(c.hit(x, y), Some(k), "mark {k} at {w}px");
             let t = c.tooltip(k).unwrap();
             let label = &t.rows[0].value;
-            assert!(t.notes[0].contains("page: http"), "{}", t.notes[0]);
-            let kind = &t.rows[1].value;
+            assert!(t.notes[1].contains("page: http"), "{}", t.notes[1]);
+            let kind = &t.notes[0];
             if label.starts_with("over ") {
-                assert_eq!(kind, "lower bound: the true value is above");
+                assert_eq!(kind, "Lower bound: the true value is above.");
             } else if label.starts_with("about ") {
-                assert_eq!(kind, "rounded (\"about\")");
+                assert_eq!(kind, "Rounded (\"about\").");
             } else {
-                assert_eq!(kind, "figure as printed");
+                assert_eq!(kind, "Figure as printed.");
             }
         }
         assert!(c.summary().contains("8 figures") && c.summary().contains("3 of them lower bounds"), "{}", c.summary());

@@ -14,7 +14,9 @@ use crate::error::Result;
 use crate::render::{ellipsize, Anchor, Painter, Rgb, Surface};
 
 const ROW: f64 = 20.0;
+const COMPACT_ROW: f64 = 18.0;
 const HEAD: f64 = 20.0;
+const GROUP_GAP: f64 = 6.0;
 const MARK_R: f64 = 4.0;
 const ARROW: f64 = 16.0;
 const SIZE: f64 = LABEL_SIZE - 1.0;
@@ -45,10 +47,10 @@ impl Bound {
     }
     fn word(self) -> &'static str {
         match self {
-            Bound::Value => "figure as printed",
-            Bound::Lower => "lower bound: the true value is above",
-            Bound::Upper => "upper bound: the true value is below",
-            Bound::About => "rounded (\"about\")",
+            Bound::Value => "Figure as printed.",
+            Bound::Lower => "Lower bound: the true value is above.",
+            Bound::Upper => "Upper bound: the true value is below.",
+            Bound::About => "Rounded (\"about\").",
         }
     }
 }
@@ -97,6 +99,13 @@ impl FigureChart {
         let (bx0, by0, bx1, by1) = chrome.body;
         let text_w = ((bx1 - bx0) * 0.48).max(80.0);
         let (ax0, ax1) = (bx0 + text_w + 10.0 + ARROW, bx1 - 70.0);
+        // Headings above each unit group when everything fits; else none (the legend's colours
+        // name the groups) and tighter rows, so a phone shows every figure.
+        let shown = ds.series.iter().enumerate().filter(|(i, s)| !is_hidden(*i) && !s.points.is_empty());
+        let (n_groups, n_rows) = shown.fold((0, 0), |(g, r), (_, s)| (g + 1, r + s.points.len()));
+        let full = 4.0 + n_groups as f64 * (HEAD + GROUP_GAP) + n_rows as f64 * ROW;
+        let compact = full > by1 - by0;
+        let (head, row_h, gap) = if compact { (0.0, COMPACT_ROW, 2.0) } else { (HEAD, ROW, GROUP_GAP) };
         let mut groups = Vec::new();
         let mut rows = Vec::new();
         let mut y = by0 + 4.0;
@@ -106,7 +115,7 @@ impl FigureChart {
                 continue;
             }
             total += s.points.len();
-            if y + HEAD + ROW > by1 {
+            if y + head + row_h > by1 {
                 continue;
             }
             let values: Vec<f64> = s.points.iter().map(|p| p.value).collect();
@@ -115,10 +124,10 @@ impl FigureChart {
             let span = if hi > lo { hi - lo } else { 1.0 };
             let x_of = |v: f64| ax0 + (v - lo) / span * (ax1 - ax0).max(10.0);
             let head_y = y;
-            y += HEAD;
+            y += head;
             let first_row = y;
             for p in &s.points {
-                if y + ROW > by1 {
+                if y + row_h > by1 {
                     break;
                 }
                 let label = p.label.unwrap_or("").to_string();
@@ -126,20 +135,21 @@ impl FigureChart {
                 let what = note.split(';').next().unwrap_or("").trim().to_string();
                 rows.push(Row {
                     series: si,
-                    rect: (bx0, y, bx1, y + ROW),
+                    rect: (bx0, y, bx1, y + row_h),
                     shown: ellipsize(m, &what, SIZE, text_w),
                     what,
                     bound: Bound::of(&label),
                     printed: label,
-                    mark: (x_of(p.value), y + ROW / 2.0),
+                    mark: (x_of(p.value), y + row_h / 2.0),
                     note,
                     source: p.source.to_string(),
                 });
-                y += ROW;
+                y += row_h;
             }
             let zero = (lo < 0.0).then(|| (x_of(0.0), first_row, y));
-            groups.push(Group { heading: format!("{} · {}", s.label, s.points.len()), at: (bx0, head_y), zero });
-            y += 6.0;
+            let heading = if compact { String::new() } else { format!("{} · {}", s.label, s.points.len()) };
+            groups.push(Group { heading, at: (bx0, head_y), zero });
+            y += gap;
         }
         let more = (rows.len() < total).then(|| {
             (
@@ -219,11 +229,9 @@ impl FigureChart {
         let (unit, color) = self.colors.get(r.series).cloned().unwrap_or_default();
         Some(Tooltip {
             title: r.what.clone(),
-            rows: vec![
-                TooltipRow { label: unit, value: r.printed.clone(), color },
-                TooltipRow { label: "Kind".into(), value: r.bound.word().into(), color },
-            ],
-            notes: vec![r.note.clone()],
+            rows: vec![TooltipRow { label: unit, value: r.printed.clone(), color }],
+            // What kind of figure it is, then what, when, who and the page.
+            notes: vec![r.bound.word().into(), r.note.clone()],
             source: self.chrome.source_text([r.source.as_str()]),
         })
     }
