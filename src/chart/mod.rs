@@ -12,6 +12,7 @@ mod matrix;
 mod table;
 mod tiers;
 mod timeline;
+mod vote;
 mod votegrid;
 pub mod warm;
 

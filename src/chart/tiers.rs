@@ -7,7 +7,7 @@
 //! smallest layout cannot hold every tile, the rest are counted in a line, never cut.
 
 use super::chrome::{series_entries, Chrome, Rect, LABEL_SIZE};
-use super::matrix::contrast_ink;
+use super::vote::contrast_ink;
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::Dataset;
 use crate::error::Result;

@@ -8,7 +8,7 @@
 //! every square once; `draw`, `draw_hover`, `hit` and `tooltip` read that geometry.
 
 use super::chrome::{series_entries, Chrome, Rect, LABEL_SIZE};
-use super::matrix::{contrast_ink, Vote};
+use super::vote::{contrast_ink, Vote};
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency};
 use crate::error::Result;
