@@ -62,16 +62,19 @@ pub struct ChartSpec {
     /// A second bundled dataset whose series are appended (with their own unit), e.g. vote tallies
     /// beside the votes of a few states.
     pub companion: Option<&'static str>,
+    /// Whether the reader may switch to relative views (change on the previous period, share of
+    /// the total): series that add up to a whole, in a unit where a change means something.
+    pub relative: bool,
 }
 
 /// Every chart, in story order. Ids are stable: published embeds depend on them.
 pub const CHARTS: &[ChartSpec] = &[
     // Economic
-    chart("trade-annual", "trade-annual", Kind::Line, &[]),
+    ChartSpec { relative: true, ..chart("trade-annual", "trade-annual", Kind::Line, &[]) },
     chart("trade-monthly", "trade-monthly", Kind::Line, &["total-derived", "cn-exports-derived", "cn-imports-derived"]),
     chart("trade-shares", "trade-shares", Kind::Line, &[]),
     // Military & dual-use
-    chart("arms-ru-cn", "arms-ru-cn", Kind::Bars, &[]),
+    ChartSpec { relative: true, ..chart("arms-ru-cn", "arms-ru-cn", Kind::Bars, &[]) },
     chart("arms-ru-share", "arms-ru-share", Kind::Line, &[]),
     chart("chpl-tiers", "chpl", Kind::Tiers, &[]),
     chart("dual-use-figures", "dual-use-figures", Kind::Figures, &[]),
@@ -85,20 +88,19 @@ pub const CHARTS: &[ChartSpec] = &[
         kind: Kind::Matrix,
         series: &[],
         companion: Some("unga-ukraine-tallies"),
+        relative: false,
     },
     chart("unga-ukraine-members", "unga-ukraine-members", Kind::VoteGrid, &[]),
     chart("unsc-vetoes", "unsc-vetoes", Kind::Timeline, &["china", "russia", "ussr", "united-states"]),
 ];
 
 const fn chart(id: &'static str, dataset: &'static str, kind: Kind, series: &'static [&'static str]) -> ChartSpec {
-    ChartSpec { id, dataset, kind, series, companion: None }
+    ChartSpec { id, dataset, kind, series, companion: None, relative: false }
 }
 
-/// Charts that offer the reader relative views (change on the previous period, share of total).
-const RELATIVE: &[&str] = &["trade-annual", "arms-ru-cn"];
-
+/// Whether chart `id` offers relative views ([`ChartSpec::relative`]).
 pub fn has_relative_views(id: &str) -> bool {
-    RELATIVE.contains(&id)
+    CHARTS.iter().any(|c| c.id == id && c.relative)
 }
 
 /// What `charts()` and `dragonbear list` report about a chart.
