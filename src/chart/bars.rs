@@ -87,8 +87,7 @@ impl BarChart {
         let plot_top = by0 + 6.0;
         let plot_bottom = by1 - 22.0;
         let max_y_ticks = (((plot_bottom - plot_top) / 45.0) as usize).clamp(2, 8);
-        let (d0, d1) = ticks::nice_domain(0.0, if max_total > 0.0 { max_total } else { 1.0 }, max_y_ticks);
-        let y_vals = ticks::nice_ticks(d0, d1, max_y_ticks);
+        let (d0, d1, y_vals) = ticks::tight_axis(0.0, if max_total > 0.0 { max_total } else { 1.0 }, max_y_ticks);
         let step = if y_vals.len() > 1 { y_vals[1] - y_vals[0] } else { 1.0 };
         let y_labels: Vec<String> = y_vals.iter().map(|&v| format::tick(v, ds.unit, step)).collect();
         let label_w = y_labels.iter().map(|l| m.width(l, LABEL_SIZE, false)).fold(0.0, f64::max);

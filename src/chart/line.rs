@@ -144,12 +144,12 @@ impl LineChart {
         let (v_lo, v_hi) = min_max(visible_vals).unwrap_or((0.0, 1.0));
         let plot_h = (plot_bottom - plot_top).max(40.0);
         let max_y_ticks = ((plot_h / 45.0) as usize).clamp(2, 8);
-        let (d0, d1) = match ds.unit {
-            Unit::Share => (0.0, 1.0),
-            Unit::IdealPoint => ticks::nice_domain(v_lo, v_hi, max_y_ticks),
-            _ => ticks::nice_domain(v_lo.min(0.0), v_hi, max_y_ticks),
+        // The axis ends at the first nice tick beyond the data (shares included: 0–60 % for a
+        // maximum of 57 %, not 0–100 %).
+        let (d0, d1, y_tick_vals) = match ds.unit {
+            Unit::IdealPoint => ticks::tight_axis(v_lo, v_hi, max_y_ticks),
+            _ => ticks::tight_axis(v_lo.min(0.0), v_hi, max_y_ticks),
         };
-        let y_tick_vals = ticks::nice_ticks(d0, d1, max_y_ticks);
         let step = if y_tick_vals.len() > 1 { y_tick_vals[1] - y_tick_vals[0] } else { 1.0 };
         let y_labels: Vec<String> = y_tick_vals.iter().map(|&v| format::tick(v, ds.unit, step)).collect();
         let label_w = y_labels.iter().map(|l| m.width(l, LABEL_SIZE, false)).fold(0.0, f64::max);
