@@ -35,6 +35,8 @@ pub struct BarChart {
     markers: Vec<markers::Marker>,
     marker_rows: usize,
     bars: Vec<Bar>,
+    /// The value axis's domain and the data it shows (the highest total).
+    axis: super::ValueAxis,
     summary: String,
 }
 
@@ -108,7 +110,7 @@ impl BarChart {
 
         let years: Vec<f64> = periods.iter().map(|(p, _)| p.to_x()).collect();
         let max_x_ticks = (((px1 - px0) / 56.0) as usize).clamp(2, 14);
-        let x_ticks = match (years.first(), years.last()) {
+        let x_ticks: Vec<(f64, String)> = match (years.first(), years.last()) {
             (Some(&lo), Some(&hi)) => ticks::year_ticks(lo, hi, max_x_ticks)
                 .into_iter()
                 .map(|y| (to_px(y) + band / 2.0, format!("{:.0}", Float(y))))
@@ -159,6 +161,7 @@ impl BarChart {
             });
         }
         let summary = summarize(ds, &periods, &totals, hidden);
+        let time_labels = x_ticks.len();
         BarChart {
             chrome,
             plot,
@@ -168,6 +171,7 @@ impl BarChart {
             markers,
             marker_rows,
             bars,
+            axis: super::ValueAxis { domain: (d0, d1), data: (0.0, max_total), time_labels },
             summary,
         }
     }
@@ -236,6 +240,11 @@ impl BarChart {
     pub fn time_of(&self, hit: usize) -> Option<f64> {
         let (_, t0, step, band) = self.time_axis;
         self.bars.get(hit).map(|b| t0 + ((b.x0 - self.time_axis.0) / band.max(1e-9)).floor() * step)
+    }
+
+    /// The value axis and the time axis's label count.
+    pub fn value_axis(&self) -> super::ValueAxis {
+        self.axis
     }
 
     pub fn plot_rect(&self) -> Rect {

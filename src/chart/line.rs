@@ -93,6 +93,8 @@ pub struct LineChart {
     markers: Vec<markers::Marker>,
     marker_rows: usize,
     ys: LinearScale,
+    /// The visible data's lowest and highest value (the value axis's domain is `ys`).
+    extent: (f64, f64),
     series: Vec<SeriesGeom>,
     data: Vec<SeriesData>,
     /// Indices of the visible series, in order.
@@ -229,6 +231,7 @@ impl LineChart {
             markers,
             marker_rows,
             ys,
+            extent: (v_lo, v_hi),
             series,
             data,
             visible,
@@ -398,6 +401,11 @@ impl LineChart {
     /// The time range drawn.
     pub fn time_range(&self) -> (f64, f64) {
         (self.xs.d0, self.xs.d1)
+    }
+
+    /// The value axis and the time axis's label count.
+    pub fn value_axis(&self) -> super::ValueAxis {
+        super::ValueAxis { domain: (self.ys.d0, self.ys.d1), data: self.extent, time_labels: self.x_ticks.len() }
     }
 
     /// The plot rectangle (CSS px), for tests and the web layer.
