@@ -59,6 +59,9 @@ struct Widget {
     /// next frame does again. A host whose width depends on its content is corrected by the resize
     /// observer.
     first_width: Option<f64>,
+    /// The chart's own height when the page sets none, for the width and hidden series it was
+    /// found for (`chart::natural_height` lays the chart out a few times: once per width).
+    natural: RefCell<Option<(f64, Vec<bool>, f64)>>,
     dark: bool,
     /// Values, change or share (charts that offer relative views).
     mode: Mode,
@@ -179,6 +182,7 @@ pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
         state: State::default(),
         size: (0.0, 0.0, 1.0),
         first_width,
+        natural: RefCell::new(None),
         dark: false,
         mode: Mode::Values,
         relative: false,
@@ -543,6 +547,7 @@ impl Widget {
             self.mode = Mode::Values;
         }
         self.loaded = None;
+        *self.natural.get_mut() = None;
         let result = self.load().and_then(|l| {
             self.state.hidden = l.1;
             self.loaded = Some(Loaded { view: None, ds: l.0, kind: l.2, chart: None });
@@ -685,8 +690,25 @@ impl Widget {
     fn size_for(&self, cw: f64) -> (f64, f64, f64) {
         let dpr = clamp(web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()), 1.0, 4.0);
         let w = if cw >= 1.0 { cw } else { 640.0 };
-        let h = self.opts.height.unwrap_or_else(|| default_height(w));
+        let h = self.opts.height.unwrap_or_else(|| self.natural_height(w, dpr));
         (w, h, dpr)
+    }
+
+    /// [`chart::natural_height`] of the loaded chart at width `w` (the width's base height while
+    /// nothing is loaded), remembered per width and hidden series.
+    fn natural_height(&self, w: f64, dpr: f64) -> f64 {
+        let Some(l) = &self.loaded else { return chart::base_height(w) };
+        if let Some((cw, hidden, h)) = &*self.natural.borrow() {
+            if *cw == w && *hidden == self.state.hidden {
+                return *h;
+            }
+        }
+        let theme = Theme::light();
+        let frame =
+            Frame { width: w, height: 0.0, theme, measure: super::canvas_measure(dpr), x_range: self.state.zoom };
+        let h = chart::natural_height(l.kind, &l.ds, &frame, &self.state.hidden);
+        *self.natural.borrow_mut() = Some((w, self.state.hidden.clone(), h));
+        h
     }
 
     fn is_dark(&self) -> bool {
@@ -852,16 +874,6 @@ fn context(c: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d> {
         .map_err(js_err)?
         .and_then(|o| o.dyn_into::<CanvasRenderingContext2d>().ok())
         .ok_or_else(|| Error::Browser("no 2D canvas context".into()))
-}
-
-/// The chart height for a column width when the page sets none: taller than wide on phones (the
-/// legend and title wrap there), about 5:8 on wider columns.
-pub fn default_height(w: f64) -> f64 {
-    if w < 600.0 {
-        clamp(w * 1.25, 400.0, 560.0)
-    } else {
-        clamp(w * 0.62, 380.0, 540.0)
-    }
 }
 
 /// A fractional year as the reader reads a range end: `1988`, or `Mar 1988` inside a year.
