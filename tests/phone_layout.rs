@@ -103,3 +103,24 @@ fn an_editors_height_is_kept() {
     let Fit::Content { spare, .. } = c.fit() else { panic!() };
     assert!(spare > 24.0, "a tall editor-set height leaves its room ({spare})");
 }
+
+#[test]
+fn a_phones_legend_takes_one_line_per_two_series() {
+    for spec in CHARTS {
+        for w in [320.0, 360.0, 400.0] {
+            let (c, h) = laid_out(spec.id, w);
+            let points = c.legend_points(w, h);
+            let n = points.len();
+            if n < 2 {
+                continue;
+            }
+            let mut lines: Vec<i64> = points.iter().map(|p| p.1.round() as i64).collect();
+            lines.dedup();
+            assert!(lines.len() <= n.div_ceil(2), "{} at {w} px: {n} legend entries on {} lines", spec.id, lines.len());
+            // Every entry still toggles its own series.
+            for (i, p) in points.iter().enumerate() {
+                assert_eq!(c.legend_at(p.0, p.1), Some(i), "{} at {w}: entry {i}", spec.id);
+            }
+        }
+    }
+}

@@ -8,6 +8,7 @@ mod csv;
 mod line;
 mod markers;
 mod matrix;
+mod short;
 mod table;
 mod tiers;
 mod timeline;
