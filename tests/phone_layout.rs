@@ -124,3 +124,29 @@ fn a_phones_legend_takes_one_line_per_two_series() {
         }
     }
 }
+
+#[test]
+fn a_phones_events_are_numbered_markers_with_their_label_and_source() {
+    let ds = chart::dataset_for("trade-annual").unwrap();
+    for w in [320.0, 360.0, 400.0] {
+        let (c, _) = laid_out("trade-annual", w);
+        let hits = c.event_hits();
+        // Three events and the change from IMF to GACC figures.
+        assert_eq!(hits.len(), 4, "at {w}");
+        for (k, i) in hits.enumerate() {
+            let (x, y) = c.anchor(i).unwrap();
+            assert_eq!(c.hit(x, y), Some(i), "marker {} is tapped where it is drawn at {w}", k + 1);
+            let tip = c.tooltip(i).unwrap();
+            assert!(tip.rows.is_empty());
+            assert!(tip.source.starts_with("Source: "), "{}", tip.source);
+        }
+        let texts: Vec<String> = c.event_hits().map(|i| c.tooltip(i).unwrap().text()).collect();
+        for e in &ds.events {
+            assert!(texts.iter().any(|t| t.contains(&e.label)), "{} in a marker's tooltip at {w}", e.label);
+        }
+    }
+    // Wider charts label their events in place.
+    for w in [640.0, 1280.0] {
+        assert!(laid_out("trade-annual", w).0.event_hits().is_empty());
+    }
+}

@@ -390,6 +390,15 @@ impl AnyChart {
     pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
         each_kind!(self, c => c.legend_at(x, y))
     }
+    /// The hover targets that are numbered event markers (a phone's time charts; else empty).
+    pub fn event_hits(&self) -> std::ops::Range<usize> {
+        match self {
+            AnyChart::Line(c) => c.event_hits(),
+            AnyChart::Bars(c) => c.event_hits(),
+            _ => 0..0,
+        }
+    }
+
     /// A time chart's value axis (line and bar charts).
     pub fn value_axis(&self) -> Option<ValueAxis> {
         match self {

@@ -140,8 +140,9 @@ impl Handle {
         w.loaded.as_ref()?.chart.as_ref()?.time_px(time)
     }
 
-    /// Geometry for tests and tools: `{targets: [[x, y]…], legend: [[x, y]…]}` in CSS px relative
-    /// to the chart's top-left corner (hover targets' anchors, a point inside each legend entry).
+    /// Geometry for tests and tools: `{targets: [[x, y]…], legend: [[x, y]…], events: [[x, y]…]}`
+    /// in CSS px relative to the chart's top-left corner (hover targets' anchors, a point inside
+    /// each legend entry, each numbered event marker's badge).
     pub fn probe(&self) -> JsValue {
         let out = js_sys::Object::new();
         let Some(rc) = &self.inner else { return out.into() };
@@ -156,6 +157,8 @@ impl Handle {
         };
         let _ = js_sys::Reflect::set(&out, &"targets".into(), &pairs(chart.targets()));
         let _ = js_sys::Reflect::set(&out, &"legend".into(), &pairs(chart.legend_points(w.size.0, w.size.1)));
+        let events = chart.event_hits().filter_map(|i| chart.anchor(i)).collect();
+        let _ = js_sys::Reflect::set(&out, &"events".into(), &pairs(events));
         out.into()
     }
 
