@@ -207,9 +207,10 @@ impl Chrome {
         let (w, h) = (frame.width.max(200.0), frame.height.max(160.0));
         let inner = w - 2.0 * PAD;
         let m = &*frame.measure;
-        // The title wraps onto at most four lines (three in a short frame); a longer one ends in an ellipsis.
+        // The title wraps onto at most four lines (three in a short frame); a longer one ends in an
+        // ellipsis. A record chart fitted to its content is often 320–400 px tall: it keeps four.
         let mut title = wrap(m, &ds.title, TITLE_SIZE, true, inner);
-        let max_lines = if h < 400.0 { 3 } else { 4 };
+        let max_lines = if h < 320.0 { 3 } else { 4 };
         if title.len() > max_lines {
             let rest = title[max_lines - 1..].join(" ");
             title.truncate(max_lines - 1);

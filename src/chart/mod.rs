@@ -237,6 +237,10 @@ impl Frame {
     }
 }
 
+/// At or below this width (CSS px) a chart takes its phone form: compact legend, numbered events
+/// (and, in the browser, the one-row toolbar).
+pub use chrome::COMPACT_WIDTH;
+
 /// What decides a chart's height when the page sets none.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Fit {
@@ -306,15 +310,19 @@ pub fn natural_height(kind: Kind, ds: &Dataset, frame: &Frame, hidden: &[bool]) 
                 h = ((h - plot_h) / (1.0 - want)).ceil().max(h + 1.0);
             }
             Fit::Content { complete: false, .. } => h = (h * 1.25).ceil(),
-            Fit::Content { spare, complete: true } => {
-                if spare <= 8.0 {
-                    return h;
+            Fit::Content { mut spare, complete: true } => {
+                // Trimmed until the band is gone (a shorter frame may lay the rest out tighter).
+                for _ in 0..4 {
+                    if spare <= 8.0 {
+                        break;
+                    }
+                    let trimmed = (h - spare + 6.0).ceil();
+                    match build(trimmed).fit() {
+                        Fit::Content { complete: true, spare: s } => (h, spare) = (trimmed, s),
+                        _ => break,
+                    }
                 }
-                let trimmed = (h - spare + 6.0).ceil();
-                return match build(trimmed).fit() {
-                    Fit::Content { complete: true, .. } => trimmed,
-                    _ => h,
-                };
+                return h;
             }
         }
         if h >= MAX_NATURAL_HEIGHT {

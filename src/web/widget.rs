@@ -62,6 +62,8 @@ struct Widget {
     /// The chart's own height when the page sets none, for the width and hidden series it was
     /// found for (`chart::natural_height` lays the chart out a few times: once per width).
     natural: RefCell<Option<(f64, Vec<bool>, f64)>>,
+    /// Whether the toolbar is in its phone form (`dom::set_compact`), once laid out.
+    compact: Option<bool>,
     dark: bool,
     /// Values, change or share (charts that offer relative views).
     mode: Mode,
@@ -186,6 +188,7 @@ pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
         size: (0.0, 0.0, 1.0),
         first_width,
         natural: RefCell::new(None),
+        compact: None,
         dark: false,
         mode: Mode::Values,
         relative: false,
@@ -374,20 +377,79 @@ fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
             }
         }),
     ));
-    // A tap keeps its tooltip until the reader taps somewhere else on the page.
+    // A tap keeps its tooltip until the reader taps somewhere else on the page; a tap outside the
+    // phone menu closes it.
     if let Some(doc) = w.host.owner_document() {
         ls.push(Listener::new(
             doc.as_ref(),
             "pointerdown",
             on(&weak, |rc, e| {
-                let host = rc.borrow().host.clone();
-                let inside = e.composed_path().includes(&host, 0);
-                if !inside {
+                let (host, menu, more) = {
+                    let w = rc.borrow();
+                    (w.host.clone(), w.dom.buttons.menu.clone(), w.dom.buttons.more.clone())
+                };
+                let path = e.composed_path();
+                if !path.includes(&menu, 0) && !path.includes(&more, 0) {
+                    dom::open_menu(&rc.borrow().dom, false);
+                }
+                if !path.includes(&host, 0) {
                     input(rc, Input::PointerLeave);
                 }
             }),
         ));
     }
+    ls.push(Listener::new(
+        w.dom.buttons.more.as_ref(),
+        "click",
+        on(&weak, |rc, _| {
+            let w = rc.borrow();
+            dom::open_menu(&w.dom, w.dom.buttons.menu.hidden());
+        }),
+    ));
+    // The menu's keys: arrows move between items, Home/End to the ends, Escape closes it and
+    // returns to "More", Tab closes it and moves on.
+    ls.push(Listener::new(
+        w.dom.buttons.menu.as_ref(),
+        "keydown",
+        on(&weak, |rc, e| {
+            let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+            let w = rc.borrow();
+            if !w.dom.root.class_list().contains("compact") {
+                return;
+            }
+            let items = dom::menu_items(&w.dom);
+            let active = w.dom.shadow.active_element();
+            let at = items.iter().position(|i| active.as_ref().is_some_and(|a| a == i.as_ref() as &web_sys::Element));
+            let go = |i: usize| {
+                let _ = items[i].focus();
+            };
+            match k.key().as_str() {
+                "Escape" => {
+                    e.prevent_default();
+                    dom::open_menu(&w.dom, false);
+                    let _ = w.dom.buttons.more.focus();
+                }
+                "Tab" => dom::open_menu(&w.dom, false),
+                "ArrowDown" => {
+                    e.prevent_default();
+                    go(at.map_or(0, |i| (i + 1) % items.len()));
+                }
+                "ArrowUp" => {
+                    e.prevent_default();
+                    go(at.map_or(items.len() - 1, |i| (i + items.len() - 1) % items.len()));
+                }
+                "Home" => {
+                    e.prevent_default();
+                    go(0);
+                }
+                "End" => {
+                    e.prevent_default();
+                    go(items.len() - 1);
+                }
+                _ => {}
+            }
+        }),
+    ));
     let buttons: [(&web_sys::HtmlElement, Handler); 9] = [
         (&w.dom.buttons.reset, |rc, _| input(rc, Input::ResetZoom)),
         (&w.dom.buttons.views[0], |rc, _| set_mode(rc, Mode::Values)),
@@ -401,6 +463,20 @@ fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
     ];
     for (b, f) in buttons {
         ls.push(Listener::new(b.as_ref(), "click", on(&weak, f)));
+    }
+    // A chosen menu item closes the menu, and the focus returns to "More".
+    for item in dom::menu_items(&w.dom) {
+        ls.push(Listener::new(
+            item.as_ref(),
+            "click",
+            on(&weak, |rc, _| {
+                let w = rc.borrow();
+                if !w.dom.buttons.menu.hidden() && w.dom.root.class_list().contains("compact") {
+                    dom::open_menu(&w.dom, false);
+                    let _ = w.dom.buttons.more.focus();
+                }
+            }),
+        ));
     }
     if let Some(mq) = &w.media {
         ls.push(Listener::new(
@@ -651,6 +727,7 @@ impl Widget {
         }
         self.dom.stage.set_hidden(table);
         self.dom.table.set_hidden(!table);
+        dom::sync_menu_states(&self.dom);
     }
 
     fn toggle_sources(&mut self) {
@@ -667,6 +744,7 @@ impl Widget {
         }
         self.dom.sources.set_hidden(!open);
         let _ = self.dom.buttons.sources.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        dom::sync_menu_states(&self.dom);
     }
 
     fn file_name(&self, ext: &str) -> String {
@@ -730,6 +808,11 @@ impl Widget {
         self.size = (w, h, dpr);
         self.dark = self.is_dark();
         let _ = self.dom.root.class_list().toggle_with_force("dark", self.dark);
+        let compact = w <= chart::COMPACT_WIDTH;
+        if self.compact != Some(compact) {
+            self.compact = Some(compact);
+            dom::set_compact(&self.dom, compact);
+        }
         self.dom.stage.style().set_property("height", &format!("{}px", Float(h))).map_err(js_err)?;
         for c in [&self.dom.base, &self.dom.hover] {
             c.style().set_property("height", &format!("{}px", Float(h))).map_err(js_err)?;
@@ -756,6 +839,7 @@ impl Widget {
             );
             self.dom.buttons.reset.set_text_content(Some(&range));
         }
+        self.dom.buttons.seg.set_hidden(!self.relative);
         for (b, m) in self.dom.buttons.views.iter().zip([Mode::Values, Mode::Change, Mode::Share]) {
             b.set_hidden(!self.relative);
             let _ = b.set_attribute("aria-pressed", if self.mode == m { "true" } else { "false" });
