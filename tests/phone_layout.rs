@@ -140,6 +140,9 @@ fn a_phones_events_are_numbered_markers_with_their_label_and_source() {
             assert!(tip.rows.is_empty());
             assert!(tip.source.starts_with("Source: "), "{}", tip.source);
         }
+        // The keyboard walks the periods, then the markers; the data targets stay one per period.
+        assert_eq!(c.targets().len(), c.event_hits().start, "at {w}");
+        assert_eq!(c.keyboard_targets().len(), c.event_hits().end, "at {w}");
         let texts: Vec<String> = c.event_hits().map(|i| c.tooltip(i).unwrap().text()).collect();
         for e in &ds.events {
             assert!(texts.iter().any(|t| t.contains(&e.label)), "{} in a marker's tooltip at {w}", e.label);

@@ -478,8 +478,15 @@ impl AnyChart {
         }
     }
 
-    /// The anchor of every hover target, in target order (for keyboard navigation and tests).
+    /// The anchor of every data hover target (a period, bar, mark, cell…), in target order; a
+    /// phone's numbered event markers come after them ([`AnyChart::event_hits`]).
     pub fn targets(&self) -> Vec<(f64, f64)> {
+        let events = self.event_hits();
+        (0..).take_while(|i| !events.contains(i)).map_while(|i| self.anchor(i)).take(100_000).collect()
+    }
+
+    /// What the keyboard walks: the data targets, then the numbered event markers.
+    pub fn keyboard_targets(&self) -> Vec<(f64, f64)> {
         (0..).map_while(|i| self.anchor(i)).take(100_000).collect()
     }
 
