@@ -87,8 +87,12 @@ export default ({ SITE, out, newPage, settled, assert, eq, readFileSync, join, r
       for (const [x, y] of probe.events) {
         await page.touchscreen.tap(box.x + x, box.y + y);
         await tip.waitFor({ state: 'visible', timeout: 2000 });
+        // The tooltip stays up between taps: wait for this marker's text (redrawn in a frame).
+        const before = seen[seen.length - 1];
+        for (let i = 0; i < 40 && (await tip.textContent()) === before; i++) await page.waitForTimeout(50);
         seen.push(await tip.textContent());
       }
+      eq(new Set(seen).size, seen.length, 'each marker has its own tooltip');
       for (const e of ds.events) {
         const text = seen.find((t) => t.includes(e.label));
         assert(text, `a marker's tooltip gives "${e.label}": ${JSON.stringify(seen)}`);
