@@ -626,11 +626,11 @@ mod tests {
         let ds = dataset_for("unga-ukraine-members").unwrap();
         let m = crate::render::default_measure();
         let mut sizes = vec![(360.0, 400.0), (800.0, 480.0), (360.0, 640.0)];
-        // The widget's own height at each width: 0.62 × width within 360–540.
-        sizes.extend(
-            [320.0, 360.0, 400.0, 480.0, 560.0, 640.0, 800.0, 1000.0, 1200.0, 1400.0]
-                .map(|w: f64| (w, (w * 0.62).clamp(360.0, 540.0))),
-        );
+        // The widget's own height at each width (`natural_height`: its content's height).
+        sizes.extend([320.0, 360.0, 400.0, 480.0, 560.0, 640.0, 800.0, 1000.0, 1200.0, 1400.0].map(|w: f64| {
+            let frame = Frame::new(w, 0.0, Theme::light());
+            (w, crate::chart::natural_height(crate::chart::Kind::VoteGrid, &ds, &frame, &[]))
+        }));
         for (w, h) in sizes {
             let c = build(&ds, w, h, &[]);
             let body = c.chrome.body;
