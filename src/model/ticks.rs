@@ -57,6 +57,11 @@ pub fn tight_axis(lo: f64, hi: f64, max_count: usize) -> (f64, f64, Vec<f64>) {
         let (a, b) = (lo - 1.0, hi + 1.0);
         return (a, b, nice_ticks(a, b, max_count));
     }
+    // A span no float step can divide (±1e308 apart, or subnormal): the data's own ends.
+    let plain = (lo, hi, vec![lo, hi]);
+    if !(hi - lo).is_normal() || !((hi - lo) / 64.0).is_normal() {
+        return plain;
+    }
     let domain = |step: f64| ((lo / step).floor() * step, (hi / step).ceil() * step);
     // Empty share of the axis beyond the data, the larger of the two ends.
     let empty = |(d0, d1): (f64, f64)| ((d1 - hi).max(lo - d0)) / (d1 - d0);
@@ -73,7 +78,11 @@ pub fn tight_axis(lo: f64, hi: f64, max_count: usize) -> (f64, f64, Vec<f64>) {
         step = finer;
     }
     let (d0, d1) = domain(step);
-    let ticks = (0..=((d1 - d0) / step).round() as i64).map(|k| round_to_step(d0 + k as f64 * step, step));
+    let n = ((d1 - d0) / step).round();
+    if !(d0.is_finite() && d1.is_finite() && step.is_normal() && n <= 64.0) {
+        return plain;
+    }
+    let ticks = (0..=n as i64).map(|k| round_to_step(d0 + k as f64 * step, step));
     (round_to_step(d0, step), round_to_step(d1, step), ticks.collect())
 }
 
@@ -121,7 +130,7 @@ fn finer_step(step: f64) -> f64 {
 }
 
 fn round_to_step(v: f64, step: f64) -> f64 {
-    let digits = (-step.log10().floor()).max(0.0) as i32 + 1;
+    let digits = (-step.log10().floor()).clamp(0.0, 300.0) as i32 + 1;
     let p = 10f64.powi(digits);
     (v * p).round() / p
 }
@@ -156,6 +165,14 @@ mod tests {
                 assert!(headroom(d0, d1, hi) <= 0.25 + 1e-9, "{hi} at {max}: {d0}–{d1}");
                 assert_eq!((t[0], *t.last().unwrap()), (d0, d1), "ticks span the axis");
             }
+        }
+    }
+
+    #[test]
+    fn extreme_spans_give_an_axis_without_panicking() {
+        for (lo, hi) in [(0.0, 5e-324), (-1e308, 1e308), (0.0, 1e308), (1e-310, 2e-310), (0.0, 1e15)] {
+            let (d0, d1, t) = tight_axis(lo, hi, 4);
+            assert!(d0 <= lo && d1 >= hi && !t.is_empty() && t.len() <= 65, "{lo}–{hi}: {d0}–{d1} {t:?}");
         }
     }
 

@@ -837,7 +837,16 @@ impl Widget {
                 year_label(a),
                 year_label(b)
             );
-            self.dom.buttons.reset.set_text_content(Some(&range));
+            // On a phone the button shows just the range and a cross, to keep the controls in one
+            // row; its accessible name stays the whole phrase.
+            let reset = &self.dom.buttons.reset;
+            if compact {
+                let _ = reset.set_attribute("aria-label", &range);
+                reset.set_text_content(Some(&format!("{}–{} \u{2715}", year_label(a), year_label(b))));
+            } else {
+                let _ = reset.remove_attribute("aria-label");
+                reset.set_text_content(Some(&range));
+            }
         }
         self.dom.buttons.seg.set_hidden(!self.relative);
         for (b, m) in self.dom.buttons.views.iter().zip([Mode::Values, Mode::Change, Mode::Share]) {

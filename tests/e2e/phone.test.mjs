@@ -71,6 +71,17 @@ export default ({ SITE, out, newPage, settled, assert, eq, readFileSync, join, r
       await chart.getByRole('button', { name: 'Chart' }).click();
       assert(await chart.locator('canvas.base').isVisible(), 'back to the chart');
       assert(page.problems.length === 0, page.problems.join('\n'));
+
+      // Zoomed, the reset control joins the same row (its name still says what it does).
+      await page.goto(`${SITE}/embed.html?chart=trade-annual&theme=light&range=2000,2015`);
+      await page.waitForFunction(settled(), null, { timeout: 20000 });
+      const zoomed = page.locator('dragonbear-chart');
+      const reset = zoomed.getByRole('button', { name: /^Reset zoom \(2000–2015\)$/ });
+      eq(await reset.count(), 1, 'reset control named in full');
+      const zoomTops = await zoomed.evaluate((host) => [...host.shadowRoot.querySelectorAll('.toolbar button')]
+        .filter((b) => b.offsetParent !== null && !b.closest('.menu')).map((b) => Math.round(b.getBoundingClientRect().top)));
+      eq(new Set(zoomTops).size, 1, `one row with the reset control: ${zoomTops}`);
+      eq((await overflowing(zoomed)).join('\n'), '', 'zoomed: every element inside the column');
     },
 
     'phone 360 px: a tapped event marker shows its label and source': async () => {
