@@ -55,12 +55,16 @@ canvas.base:focus-visible { outline: 2px solid #0072b2; outline-offset: 2px; }
 .menu { display: contents; }
 .toolbar .more { margin-left: auto; }
 .toolbar .more::after { content: " \25BE" / ""; }
+.compact .toolbar { gap: 4px; }
+.compact .toolbar button { padding: 7px 6px; }
+.compact .toolbar .mode:not(:has(+ .mode)) { margin-right: 0; }
 .compact .menu { display: flex; flex-direction: column; position: absolute; right: 0; bottom: 100%; z-index: 3;
   min-width: 11em; padding: 4px; gap: 2px; background: #ffffff; border: 1px solid #c8c8c8; border-radius: 4px;
   box-shadow: 0 2px 8px rgba(0,0,0,.18); }
 .dark.compact .menu { background: #23262d; border-color: #4a4e57; }
 .compact .menu[hidden] { display: none; }
 .compact .menu button { border-color: transparent; background: transparent; padding: 9px 10px; text-align: left; }
+.dark.compact .menu button { background: transparent; border-color: transparent; }
 .compact .menu button:focus { outline: 2px solid #0072b2; outline-offset: -2px; }
 .compact .menu button[aria-checked="true"] { background: #0072b2; color: #fff; }
 .toolbar[hidden], .table-view[hidden], .sources[hidden] { display: none; }
