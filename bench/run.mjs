@@ -122,7 +122,7 @@ for (let r = 0; r < ROUNDS; r++) {
     }
   }
   for (const lib of order(r)) {
-    if (['draw_166k', 'draw_166k_json', 'hover_p95', 'draw_100k', 'hover_p95_100k'].some(want) || (want('memory') && r < MEM_ROUNDS)) {
+    if (['draw_166k', 'draw_166k_json', 'draw_166k_object', 'hover_p95', 'draw_100k', 'hover_p95_100k'].some(want) || (want('memory') && r < MEM_ROUNDS)) {
       const { context, page } = await newPage();
       await page.goto(`${SITE}/bench/bench.html?lib=${lib}`);
       await page.waitForFunction(() => window.__ready, null, { timeout: 60000 });
@@ -132,7 +132,7 @@ for (let r = 0; r < ROUNDS; r++) {
       // 166,650 points as the issue asks; 99,990 points too (dragonbear's documented limit is
       // 100,000 points per dataset, SECURITY.md), so every library can be compared on one size.
       for (const [c, perSeries] of [['166k', 55550], ['100k', 33330]]) {
-        if (!want(`draw_${c}`) && !want(`hover_p95_${c}`) && !(c === '166k' && (want('hover_p95') || want('draw_166k_json')))) continue;
+        if (!want(`draw_${c}`) && !want(`hover_p95_${c}`) && !(c === '166k' && (want('hover_p95') || want('draw_166k_json') || want('draw_166k_object')))) continue;
         const d = await page.evaluate((n) => window.bench.draw(n), perSeries);
         if (d.error) { refused[`${lib} ${c}`] = d.error.trim(); continue; }
         add(`draw_${c}`, lib, d.ms);
@@ -143,6 +143,11 @@ for (let r = 0; r < ROUNDS; r++) {
         if (lib === 'dragonbear' && c === '166k' && want('draw_166k_json')) {
           const j = await page.evaluate((n) => window.bench.draw(n, 'json'), perSeries);
           if (j.error) refused[`${lib} ${c} json`] = j.error.trim(); else add('draw_166k_json', lib, j.ms);
+        }
+        // And as an object of point objects, through serde-wasm-bindgen (the generic object path).
+        if (lib === 'dragonbear' && c === '166k' && want('draw_166k_object')) {
+          const o = await page.evaluate((n) => window.bench.draw(n, 'object'), perSeries);
+          if (o.error) refused[`${lib} ${c} object`] = o.error.trim(); else add('draw_166k_object', lib, o.ms);
         }
       }
       if (want('memory') && r < MEM_ROUNDS) {
@@ -170,7 +175,7 @@ for (let r = 0; r < ROUNDS; r++) {
 await browser.close();
 server.kill();
 
-const UNITS = { first_paint: 'ms', first_paint_above_floor: 'ms', draw_166k: 'ms', draw_166k_json: 'ms', draw_166k_cold: 'ms', hover_p95: 'ms', draw_100k: 'ms', hover_p95_100k: 'ms', bytes_gz: 'bytes', memory: 'KB JS heap growth',
+const UNITS = { first_paint: 'ms', first_paint_above_floor: 'ms', draw_166k: 'ms', draw_166k_json: 'ms', draw_166k_object: 'ms', draw_166k_cold: 'ms', hover_p95: 'ms', draw_100k: 'ms', hover_p95_100k: 'ms', bytes_gz: 'bytes', memory: 'KB JS heap growth',
   memory_wasm: 'KB wasm memory growth', memory_js_after_warmup: 'KB JS heap after warm-up' };
 const results = [];
 for (const [c, byLib] of Object.entries(samples)) {
@@ -186,6 +191,39 @@ if (want('bytes_gz')) {
     results.push({ case: 'bytes_gz', library: NAMES[lib], value: parts.reduce((a, [, n]) => a + n, 0), unit: 'bytes', runs: [],
       files: Object.fromEntries(parts) });
   }
+}
+// What a page loads to show each bundled chart, by part (gzip -9, as served): the loader, the glue
+// and the wasm. Every bundled dataset is compiled into the wasm, so "data" is part of the wasm for
+// every chart (its share is measured from the compact datasets build.rs compiles in).
+const BUDGET_GZ = 200 * 1024;
+let bytesPerChart = null;
+if (want('bytes_gz')) {
+  const ids = execFileSync(join(root, 'target', 'release', 'dragonbear'), ['list'], { encoding: 'utf8' })
+    .trim().split('\n').map((l) => l.split('\t')[0]);
+  const loader = gz(join(dir, 'embed.js')), glue = gz(join(dir, 'pkg', 'dragonbear.js'));
+  const wasm = gz(join(dir, 'pkg', 'dragonbear_bg.wasm'));
+  const dataDir = join(root, 'data');
+  // build.rs's compact form: no whitespace, each series' points as columns.
+  const columnar = (doc) => {
+    for (const s of doc.series || []) {
+      if (!s.points) continue;
+      const col = (k) => s.points.map((p) => p[k] ?? null);
+      const sources = col('source');
+      const cols = { period: col('period'), value: col('value'), source: sources.every((x) => x === sources[0]) ? sources[0] : sources };
+      for (const k of ['label', 'note']) if (col(k).some((x) => x !== null)) cols[k] = col(k);
+      delete s.points;
+      s.columns = cols;
+    }
+    return JSON.stringify(doc);
+  };
+  const { readdirSync } = await import('node:fs');
+  const texts = readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => columnar(JSON.parse(readFileSync(join(dataDir, f), 'utf8'))));
+  const dataInWasm = gzipSync(texts.join(''), { level: constants.Z_BEST_COMPRESSION }).length;
+  const charts = Object.fromEntries(ids.map((id) => [id, { loader, glue, wasm, total: loader + glue + wasm }]));
+  const largest = Math.max(...Object.values(charts).map((c) => c.total));
+  bytesPerChart = { unit: 'bytes gzip -9', budget: BUDGET_GZ, largest, within_budget: largest <= BUDGET_GZ,
+    all_datasets_in_wasm_approx: dataInWasm, charts };
 }
 // The uPlot case a dragonbear case is compared with: the json and cold draws against uPlot's draw.
 const uplotCase = (c) => (c.startsWith('draw_166k') ? 'draw_166k' : c);
@@ -217,19 +255,20 @@ const out = {
   browser: `Chromium ${browserVersion}`, date: new Date().toISOString(), rounds: ROUNDS, memory_rounds: MEM_ROUNDS,
   conditions: `headless, --disable-gpu (software raster), --disable-frame-rate-limit, viewport 1280×900, DPR 1, chart 1200×500 CSS px, ${cpus().length} vCPU shared with other work; medians over interleaved rounds (first_paint: ${FP_REPEAT} fresh pages per library per round)`,
   peers: { uplot: version('uplot'), 'chart.js': version('chart.js'), echarts: version('echarts') },
-  data: 'first_paint: unga-agreement (3 series × 53 sessions; peers get the same numbers as JSON). draw_166k/hover_p95: synthetic, deterministic (3 seeded random walks × 55,550 days = 166,650 points), dragonbear given a dataset object with columnar series (periods as strings, values as the Float64Arrays the peers get); draw_166k_json: dragonbear given the same dataset as JSON text of point objects (what src= fetches), drawn after the columnar case on the same page; draw_166k_cold: the columnar draw with its idle-time warm-up switched off (?nowarm); every bench page idles 1 s after loading before the first draw; draw_100k/hover_p95_100k: the same generator with 33,330 days per series (99,990 points).',
+  data: 'first_paint: unga-agreement (3 series × 53 sessions; peers get the same numbers as JSON). draw_166k/hover_p95: synthetic, deterministic (3 seeded random walks × 55,550 days = 166,650 points), dragonbear given a dataset object with columnar series (periods as strings, values as the Float64Arrays the peers get); draw_166k_json: dragonbear given the same dataset as JSON text of point objects (what src= fetches), drawn after the columnar case on the same page; draw_166k_object: the same point objects as a JS object (serde-wasm-bindgen), drawn after that; draw_166k_cold: the columnar draw with its idle-time warm-up switched off (?nowarm); every bench page idles 1 s after loading before the first draw; draw_100k/hover_p95_100k: the same generator with 33,330 days per series (99,990 points).',
   hover: 'p95 over 500 moves of: dispatch pointermove+mousemove → end of the frame it produced (handler + rAF callbacks + style/layout/paint), same code for every library',
   first_paint_floor: floorMs === null ? null : { value: floorMs, unit: 'ms', runs: floor.map((v) => Math.round(v * 10) / 10),
     what: 'first frame of a fresh page that loads only the measuring code (bench/site/first-blank.html)' },
   refused,
   problems,
   results,
+  bytes_per_chart: bytesPerChart,
 };
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
 rmSync(dir, { recursive: true, force: true });
 
 // The table: value per library, ratio against uPlot in brackets.
-const ORDER = ['first_paint', 'first_paint_above_floor', 'draw_166k', 'draw_166k_cold', 'draw_166k_json', 'hover_p95', 'draw_100k', 'hover_p95_100k', 'bytes_gz', 'memory', 'memory_wasm', 'memory_js_after_warmup'];
+const ORDER = ['first_paint', 'first_paint_above_floor', 'draw_166k', 'draw_166k_cold', 'draw_166k_json', 'draw_166k_object', 'hover_p95', 'draw_100k', 'hover_p95_100k', 'bytes_gz', 'memory', 'memory_wasm', 'memory_js_after_warmup'];
 const cases = ORDER.filter((c) => results.some((r) => r.case === c));
 const cell = (c, lib) => results.find((r) => r.case === c && r.library === NAMES[lib]);
 const fmt = (c, v) => (c === 'bytes_gz' ? `${(v / 1024).toFixed(1)} KB` : v.toFixed(1));
@@ -254,6 +293,11 @@ const sure = results.filter((x) => x.ratio_to_uplot && x.library === 'dragonbear
 if (sure.length) {
   console.log('dragonbear / uPlot, 95 % bootstrap interval of the ratio of medians:');
   for (const x of sure) console.log(`  ${x.case.padEnd(16)} ${x.ratio_to_uplot.value.toFixed(2)}×  (${x.ratio_to_uplot.ci95.map((v) => `${v.toFixed(2)}×`).join('–')})`);
+}
+if (bytesPerChart) {
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const any = Object.values(bytesPerChart.charts)[0];
+  console.log(`bytes per bundled chart (gzip -9): loader ${kb(any.loader)} + glue ${kb(any.glue)} + wasm ${kb(any.wasm)} (all datasets ≈ ${kb(bytesPerChart.all_datasets_in_wasm_approx)} of it) = ${kb(bytesPerChart.largest)}; budget ${kb(bytesPerChart.budget)}: ${bytesPerChart.within_budget ? 'within' : 'OVER'}`);
 }
 for (const [k, v] of Object.entries(refused)) console.log(`refused: ${k}: ${v}`);
 for (const p of problems) console.log(`console error: ${p}`);

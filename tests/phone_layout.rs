@@ -85,7 +85,8 @@ fn trade_annual_at_360_px_runs_to_250_not_400() {
 
 #[test]
 fn record_charts_fit_their_content() {
-    for spec in CHARTS.iter().filter(|s| matches!(s.kind, Kind::Matrix | Kind::Tiers | Kind::VoteGrid)) {
+    for spec in CHARTS.iter().filter(|s| matches!(s.kind, Kind::Matrix | Kind::Tiers | Kind::VoteGrid | Kind::Figures))
+    {
         for w in WIDTHS {
             let (c, h) = laid_out(spec.id, w);
             let Fit::Content { spare, complete } = c.fit() else { panic!("{} is a record chart", spec.id) };

@@ -42,16 +42,12 @@ function render() {
   const q = new URLSearchParams({ chart: s.chart, theme: s.theme });
   if (s.lang !== 'en') q.set('lang', s.lang);
   if (s.height) q.set('height', s.height);
+  // The iframe and one module script: embed.js sizes the iframe from its messages. No inline
+  // script or style, so it works under a host's strict Content-Security-Policy.
   $('snippet-iframe').value =
     `<iframe src="${base}embed.html?${esc(q.toString())}" title="${esc(info ? info.title : s.chart)}"\n` +
-    `        style="width:100%;border:0" height="${s.height ? Number(s.height) + 70 : 520}" loading="lazy"></iframe>\n` +
-    `<script>\n` +
-    `  addEventListener('message', (e) => {\n` +
-    `    if (e.data && e.data.type === 'dragonbear:resize')\n` +
-    `      for (const f of document.querySelectorAll('iframe'))\n` +
-    `        if (f.contentWindow === e.source) f.style.height = e.data.height + 'px';\n` +
-    `  });\n` +
-    `</script>`;
+    `        width="100%" height="${s.height ? Number(s.height) + 70 : 520}" frameborder="0" loading="lazy"></iframe>\n` +
+    `<script type="module" src="${base}embed.js"></script>`;
   const u = new URL(location.href);
   for (const [k, v] of Object.entries(s)) u.searchParams.set(k, v);
   history.replaceState(null, '', u);

@@ -1,7 +1,9 @@
 import { ready, charts } from './embed.js';
 
 // The iframe page: /embed.html?chart=ID&theme=light|dark|auto. One chart, full width; posts its
-// height to the parent ({type: "dragonbear:resize", height}) whenever it changes.
+// height to the parent ({type: "dragonbear:resize", height, chart}) whenever it changes, and again
+// when the parent asks ({type: "dragonbear:measure"}). The parent's embed.js sizes the iframe from
+// it; a host without embed.js can do the same with a message listener (see the README).
 const params = new URLSearchParams(location.search);
 const el = document.createElement('dragonbear-chart');
 el.setAttribute('chart', params.get('chart') || '');
@@ -19,7 +21,7 @@ ready().then(() => {
     document.getElementById('title').textContent = info.title;
     document.title = `${info.title} — dragonbear`;
   }
-});
+}, () => {}); // a failed load is shown in place by the element, with its Retry
 
 let last = 0;
 const post = () => {
@@ -30,6 +32,12 @@ const post = () => {
   }
 };
 new ResizeObserver(post).observe(document.documentElement);
+addEventListener('message', (e) => {
+  if (e.source === window.parent && e.data && e.data.type === 'dragonbear:measure') {
+    last = 0;
+    post();
+  }
+});
 el.addEventListener('dragonbear-ready', post);
 el.addEventListener('dragonbear-error', post);
 

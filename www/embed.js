@@ -2,32 +2,174 @@
 //   <script type="module" src="https://HOST/embed.js"></script>
 //   <dragonbear-chart chart="unga-agreement" theme="auto"></dragonbear-chart>
 // It finds the wasm next to itself (import.meta.url), so it works from any origin that sends CORS
-// headers, and defines <dragonbear-chart>. No inline styles, no eval: it runs under a strict CSP.
+// headers, and defines <dragonbear-chart>. It also sizes the page's dragonbear iframes from their
+// `dragonbear:resize` messages, so an iframe embed needs no inline script. No inline styles, no
+// eval: it runs under a strict CSP.
 //
-// The glue (dragonbear.js) and the wasm are requested at once, when this module runs: importing the
-// glue statically would make the wasm request wait for the glue's round trip. The wasm is compiled
-// as its bytes arrive, while the glue loads; only instantiation waits for both.
-const wasmUrl = new URL('./pkg/dragonbear_bg.wasm', import.meta.url);
-const glue = import('./pkg/dragonbear.js');
-const wasm = fetch(wasmUrl, { credentials: 'same-origin' }).then((r) => {
-  if (!r.ok) throw new Error(`failed to fetch ${wasmUrl}: HTTP ${r.status}`);
-  // Streaming compilation needs the wasm MIME type; a server without it still works, compiled whole.
+// The glue (dragonbear.js) and the wasm are requested together, when the first chart asks for them:
+// importing the glue statically would make the wasm request wait for the glue's round trip, and a
+// page that only sizes iframes never downloads them. The wasm is compiled as its bytes arrive, while
+// the glue loads; only instantiation waits for both.
+//
+// Network faults (readers are on trains): a fetch that fails shows a sentence saying what happened
+// and a Retry button in place of the chart; Retry fetches again. A load that takes more than a
+// second shows "Loading…" under the skeleton. These words are in the one small table below, in
+// the three interface languages, and not taken from the wasm: the wasm may be what failed to load.
+const pkgUrl = (file) => new URL(`./pkg/${file}`, import.meta.url);
+const wasmUrl = pkgUrl('dragonbear_bg.wasm');
+
+/** The loader's own words, for what happens before or outside the wasm (the chart's words are in
+ * src/model/locale.rs). `{url}`, `{why}`, `{status}`, `{detail}` are filled in as text. */
+const WORDS = {
+  en: {
+    loading: 'Loading…',
+    retry: 'Retry',
+    code: 'The chart could not be loaded from {url}: {why}.',
+    data: 'The data could not be loaded from {url}: {why}.',
+    http: 'the server answered HTTP {status}',
+    offline: 'no connection to the server (offline, unknown host or connection reset)',
+    cut: 'the connection was cut before the whole file arrived',
+    html: 'the server returned HTML, not JSON (a login or error page?)',
+    htmlWasm: 'the server returned HTML, not WebAssembly (a login or error page?)',
+    wasm: 'the browser could not compile it ({detail})',
+    glue: 'its script could not be fetched (a server error or no connection)',
+    url: 'this is not a valid address',
+  },
+  fr: {
+    loading: 'Chargement…',
+    retry: 'Réessayer',
+    code: 'Le graphique n’a pas pu être chargé depuis {url}\u00a0: {why}.',
+    data: 'Les données n’ont pas pu être chargées depuis {url}\u00a0: {why}.',
+    http: 'le serveur a répondu HTTP {status}',
+    offline: 'pas de connexion au serveur (hors ligne, hôte inconnu ou connexion réinitialisée)',
+    cut: 'la connexion a été coupée avant la fin du fichier',
+    html: 'le serveur a renvoyé du HTML, pas du JSON (une page de connexion ou d’erreur\u202f?)',
+    htmlWasm: 'le serveur a renvoyé du HTML, pas du WebAssembly (une page de connexion ou d’erreur\u202f?)',
+    wasm: 'le navigateur n’a pas pu le compiler ({detail})',
+    glue: 'son script n’a pas pu être récupéré (erreur du serveur ou pas de connexion)',
+    url: 'cette adresse n’est pas valide',
+  },
+  de: {
+    loading: 'Wird geladen…',
+    retry: 'Erneut versuchen',
+    code: 'Das Diagramm konnte nicht von {url} geladen werden: {why}.',
+    data: 'Die Daten konnten nicht von {url} geladen werden: {why}.',
+    http: 'der Server antwortete mit HTTP {status}',
+    offline: 'keine Verbindung zum Server (offline, unbekannter Host oder Verbindung zurückgesetzt)',
+    cut: 'die Verbindung brach ab, bevor die ganze Datei ankam',
+    html: 'der Server lieferte HTML statt JSON (eine Anmelde- oder Fehlerseite?)',
+    htmlWasm: 'der Server lieferte HTML statt WebAssembly (eine Anmelde- oder Fehlerseite?)',
+    wasm: 'der Browser konnte es nicht kompilieren ({detail})',
+    glue: 'sein Skript konnte nicht abgerufen werden (Serverfehler oder keine Verbindung)',
+    url: 'diese Adresse ist ungültig',
+  },
+};
+/** `en`, `fr`, `de` from a language tag (`fr-CH` → `fr`); anything else is English. */
+const langOf = (tag) => {
+  const t = String(tag || '').slice(0, 2).toLowerCase();
+  return t === 'fr' || t === 'de' ? t : 'en';
+};
+const fill = (template, vars) => template.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+
+/** A fetch that failed: what was loaded (`code` or `data`), from where, and why (a WORDS key). */
+class LoadError extends Error {
+  constructor(kind, url, why, vars = {}) {
+    super(`${kind} ${url}: ${why}`);
+    Object.assign(this, { kind, url: String(url), why, vars });
+  }
+  /** The sentence a reader sees, in their language. Long addresses are shortened. */
+  say(lang) {
+    const w = WORDS[lang] || WORDS.en;
+    const url = this.url.length > 200 ? `${this.url.slice(0, 200)}…` : this.url;
+    const detail = String(this.vars.detail || '').slice(0, 300);
+    return fill(w[this.kind], { url, why: fill(w[this.why], { ...this.vars, detail }) });
+  }
+}
+
+/** fetch() whose failures are LoadErrors: no answer (offline, DNS, reset) or an HTTP error. */
+async function get(url, kind, shown, init) {
+  let res;
+  try {
+    res = await fetch(url, init);
+  } catch {
+    throw new LoadError(kind, shown, 'offline');
+  }
+  if (!res.ok) throw new LoadError(kind, shown, 'http', { status: res.status });
+  return res;
+}
+
+/** The compiled wasm module, fetched and compiled as its bytes arrive. */
+async function fetchWasm() {
+  const r = await get(wasmUrl, 'code', wasmUrl, { credentials: 'same-origin' });
   const type = (r.headers.get('Content-Type') || '').split(';')[0].trim();
-  if (typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm') return WebAssembly.compileStreaming(r);
-  return r.arrayBuffer().then((b) => WebAssembly.compile(b));
-});
-wasm.catch(() => {}); // a failed fetch is reported by ready(), not as an unhandled rejection
-glue.catch(() => {});
+  if (type === 'text/html') throw new LoadError('code', wasmUrl, 'htmlWasm');
+  // Streaming compilation needs the wasm MIME type; a server without it still works, compiled whole.
+  const streaming = typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm';
+  try {
+    if (streaming) return await WebAssembly.compileStreaming(r);
+    return await WebAssembly.compile(await r.arrayBuffer());
+  } catch (e) {
+    // A TypeError is the network giving up mid-body; a CompileError a short or foreign file (or a
+    // page CSP without 'wasm-unsafe-eval'): its own words say which.
+    if (e instanceof WebAssembly.CompileError) throw new LoadError('code', wasmUrl, 'wasm', { detail: e.message });
+    throw new LoadError('code', wasmUrl, 'cut');
+  }
+}
+
 let M = null;
 let loading = null;
-/** Resolves to the wasm exports when the module is instantiated (once per page). */
+let glue = null;
+let wasm = null;
+let tries = 0;
+/** Charts that showed a failed load of the module: they try again when another one's Retry succeeds. */
+const stranded = new Set();
+
+/** The glue's import. Browsers that follow the older HTML spec remember a failed module import
+ * for the page's life (Chromium 156 asks again), so a retry asks for the same file under a new URL
+ * (`?retry=N`). */
+function importGlue() {
+  if (!glue) {
+    const url = pkgUrl('dragonbear.js');
+    if (tries) url.search = `retry=${tries}`;
+    glue = import(url.href).catch(() => {
+      glue = null;
+      throw new LoadError('code', pkgUrl('dragonbear.js'), 'glue');
+    });
+  }
+  return glue;
+}
+
+/** Resolves to the wasm exports when the module is instantiated (once per page). After a failed
+ * load, the next call fetches again. */
 export function ready() {
-  loading ??= glue.then(async (m) => {
-    const exports = await m.default({ module_or_path: wasm });
-    M = m;
-    warmUp(m);
-    return exports;
-  });
+  if (!loading) {
+    const compiled = (wasm ??= fetchWasm().catch((e) => {
+      wasm = null;
+      throw e;
+    }));
+    compiled.catch(() => {}); // reported below, not as an unhandled rejection
+    loading = importGlue()
+      .then(async (m) => {
+        const module = await compiled;
+        try {
+          const exports = await m.default({ module_or_path: module });
+          M = m;
+          return exports;
+        } catch (e) {
+          throw new LoadError('code', wasmUrl, 'wasm', { detail: e && e.message ? e.message : String(e) });
+        }
+      })
+      .then((exports) => {
+        warmUp(M);
+        for (const el of stranded) queueMicrotask(() => el._retry());
+        return exports;
+      })
+      .catch((e) => {
+        loading = null;
+        tries++;
+        throw e;
+      });
+  }
   return loading;
 }
 
@@ -59,15 +201,25 @@ export const mount = (element, options) => loaded().mount(element, options);
 /** Bytes of wasm memory (after ready()). */
 export const memoryBytes = () => loaded().memoryBytes();
 
-const skeletonSheet = (() => {
+// The loader's part of the shadow root: the skeleton with its "Loading…" line, and a failed load
+// with its Retry button (the widget, once mounted, brings its own sheet).
+const sheet = (() => {
   try {
     const s = new CSSStyleSheet();
     s.replaceSync(`:host{display:block;min-width:0}
+.pending{position:relative}
 .skeleton{box-sizing:border-box;width:100%;border-radius:6px;background:linear-gradient(90deg,#8881 0,#8882 50%,#8881 100%);
 background-size:200% 100%;animation:db-pulse 1.4s ease-in-out infinite}
 @keyframes db-pulse{0%{background-position:100% 0}100%{background-position:-100% 0}}
 @media (prefers-reduced-motion:reduce){.skeleton{animation:none}}
-.error{font:13px/1.4 system-ui,sans-serif;border:1px solid #d55e00;border-left-width:4px;border-radius:4px;padding:10px 12px;white-space:pre-wrap}`);
+.loading{position:absolute;left:0;right:0;top:50%;margin:0;transform:translateY(-50%);text-align:center;font:13px/1.4 system-ui,sans-serif;opacity:.8}
+.failed{box-sizing:border-box;font:13px/1.4 system-ui,sans-serif;border:1px solid #d55e00;border-left-width:4px;border-radius:4px;padding:10px 12px;
+display:flex;flex-wrap:wrap;align-items:center;gap:8px 12px}
+.error{flex:1 1 20em;margin:0;overflow-wrap:anywhere;white-space:pre-wrap}
+.retry{font:600 13px/1 system-ui,sans-serif;min-height:36px;padding:8px 16px;border:1px solid currentColor;border-radius:4px;
+background:transparent;color:inherit;cursor:pointer}
+.retry:hover{border-color:#0072b2}
+.retry:focus-visible{outline:2px solid #0072b2;outline-offset:2px}`);
     return s;
   } catch { return null; }
 })();
@@ -83,22 +235,47 @@ function expectedHeight(el) {
   return w < 600 ? Math.min(560, Math.max(400, w * 1.25)) : Math.min(540, Math.max(380, w * 0.62));
 }
 
+const make = (tag, cls, text) => {
+  const e = document.createElement(tag);
+  e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+};
+
 class DragonbearChart extends HTMLElement {
   static get observedAttributes() { return ATTRS; }
 
   connectedCallback() {
     if (this._handle || this._mounting) return;
+    this._load();
+  }
+
+  /** The interface language: the element's or the page's lang (en, fr, de). */
+  _lang() {
+    return langOf(this.closest('[lang]')?.getAttribute('lang'));
+  }
+
+  /** Shows the skeleton (and, after a second, "Loading…") and mounts the chart when it can. */
+  _load() {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    if (skeletonSheet) root.adoptedStyleSheets = [skeletonSheet];
+    if (sheet) root.adoptedStyleSheets = [sheet];
     // Light-DOM children (e.g. a fallback <img>) are shown only where this script never runs.
-    const sk = document.createElement('div');
-    sk.className = 'skeleton';
-    sk.setAttribute('aria-busy', 'true');
-    sk.setAttribute('aria-label', 'Loading chart');
+    const sk = make('div', 'skeleton');
+    sk.setAttribute('aria-hidden', 'true');
     sk.style.height = `${expectedHeight(this)}px`;
-    root.replaceChildren(sk);
+    // A live region that exists before its text, so screen readers announce the text when it comes.
+    const line = make('p', 'loading');
+    line.setAttribute('role', 'status');
+    const pending = make('div', 'pending');
+    pending.append(sk, line);
+    root.replaceChildren(pending);
     this.setAttribute('data-state', 'loading');
-    this._mounting = this._mount().finally(() => { this._mounting = null; });
+    clearTimeout(this._slow);
+    this._slow = setTimeout(() => { line.textContent = WORDS[this._lang()].loading; }, 1000);
+    this._mounting = this._mount().finally(() => {
+      this._mounting = null;
+      clearTimeout(this._slow);
+    });
   }
 
   /** Geometry for tests and tools (see Handle.probe in the package types). */
@@ -107,6 +284,8 @@ class DragonbearChart extends HTMLElement {
   }
 
   disconnectedCallback() {
+    clearTimeout(this._slow);
+    stranded.delete(this);
     this._unlink?.();
     this._handle?.destroy();
     this._handle = null;
@@ -128,59 +307,131 @@ class DragonbearChart extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this._handle) return;
+    if (oldValue === newValue) return;
+    if (!this._handle) {
+      // A chart whose load failed tries again with its new attributes.
+      if (this.isConnected && !this._mounting && this.getAttribute('data-state') === 'error') this._retry();
+      return;
+    }
     const handle = this._handle;
-    this._options().then((o) => { if (this._handle === handle) handle.update(o); });
+    this._options().then((o) => { if (this._handle === handle) handle.update(o); }, (e) => {
+      if (this._handle !== handle) return;
+      this._unlink?.();
+      handle.destroy();
+      this._handle = null;
+      this._fail(e);
+    });
   }
 
+  /** The mount options from the attributes; a `src=` document is fetched (a LoadError if not). */
   async _options() {
     const o = {};
     for (const a of ATTRS) {
       const v = this.getAttribute(a);
       if (v !== null) o[a] = v;
     }
-    // The interface language follows the element's or the page's lang (en, fr, de).
     if (!o.lang) o.lang = this.closest('[lang]')?.getAttribute('lang') || 'en';
     if (o.hide) o.hidden = o.hide;
     if (o.src) {
+      let url;
       try {
-        const url = new URL(o.src, document.baseURI);
-        const res = await fetch(url, { credentials: 'omit' });
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        o.data = await res.text();
-      } catch (e) {
-        o.error = `Could not load data from ${o.src}: ${e && e.message ? e.message : e}`;
+        url = new URL(o.src, document.baseURI);
+      } catch {
+        throw new LoadError('data', o.src, 'url');
       }
+      const res = await get(url, 'data', o.src, { credentials: 'omit' });
+      let text;
+      try {
+        text = await res.text();
+      } catch {
+        throw new LoadError('data', o.src, 'cut');
+      }
+      // JSON never starts with "<": this is a login or error page answered with status 200.
+      if (/^\uFEFF?\s*</.test(text)) throw new LoadError('data', o.src, 'html');
+      o.data = text;
     }
     return o;
   }
 
   async _mount() {
+    let o;
     try {
       await ready();
+      o = await this._options();
     } catch (e) {
-      this._fail(`The chart module could not be loaded (${e && e.message ? e.message : e}).`);
+      if (!this.isConnected) return;
+      if (e instanceof LoadError && e.kind === 'code') stranded.add(this);
+      this._fail(e);
       return;
     }
-    const o = await this._options();
     if (!this.isConnected || this._handle) return;
     try {
       this._handle = mount(this, o);
       this._link();
+      if (this._refocus) this.shadowRoot.querySelector('canvas.base')?.focus();
     } catch (e) {
-      this._fail(String(e && e.message ? e.message : e));
+      this._fail(e);
     }
+    this._refocus = false;
   }
 
-  _fail(message) {
-    const box = document.createElement('div');
-    box.className = 'error';
-    box.setAttribute('role', 'alert');
-    box.textContent = message;
+  /** Loads again after a failure (the Retry button, new attributes, or another chart's success). */
+  _retry() {
+    stranded.delete(this);
+    if (!this.isConnected || this._mounting || this._handle) return;
+    this._refocus ||= this.shadowRoot?.activeElement?.classList.contains('retry') ?? false;
+    this._load();
+  }
+
+  /** Shows a failure in place: its sentence, and a Retry button when it was the network's. */
+  _fail(e) {
+    const lang = this._lang();
+    const message = e instanceof LoadError ? e.say(lang) : String(e && e.message ? e.message : e);
+    const box = make('div', 'failed');
+    const text = make('p', 'error', message);
+    text.setAttribute('role', 'alert');
+    box.append(text);
+    let retry = null;
+    if (e instanceof LoadError) {
+      retry = make('button', 'retry', WORDS[lang].retry);
+      retry.type = 'button';
+      retry.addEventListener('click', () => this._retry());
+      box.append(retry);
+    }
     this.shadowRoot?.replaceChildren(box);
+    if (this._refocus && retry) retry.focus();
+    this._refocus = false;
     this.setAttribute('data-state', 'error');
     this.dispatchEvent(new CustomEvent('dragonbear-error', { bubbles: true, composed: true, detail: { message } }));
   }
 }
 
 if (!customElements.get('dragonbear-chart')) customElements.define('dragonbear-chart', DragonbearChart);
+
+// The iframe embed: <iframe src="…/embed.html?chart=ID"> plus this script sizes itself. The
+// iframe page posts `{type: "dragonbear:resize", height}` whenever its height changes; a message
+// counts only from an iframe showing this site's embed.html, only if it comes from that iframe's
+// own window (event.source) and from the origin its src names (event.origin): another frame, or
+// the iframe navigated elsewhere, changes nothing.
+const site = new URL('.', import.meta.url);
+const isChartSrc = (src) => {
+  try {
+    const u = new URL(src, document.baseURI);
+    return u.origin === site.origin && u.pathname.startsWith(site.pathname) && u.pathname.endsWith('/embed.html');
+  } catch { return false; }
+};
+addEventListener('message', (e) => {
+  const d = e.data;
+  if (!d || typeof d !== 'object' || d.type !== 'dragonbear:resize') return;
+  const h = Number(d.height);
+  if (!Number.isFinite(h) || h < 0 || h > 100000) return;
+  for (const f of document.getElementsByTagName('iframe')) {
+    if (f.contentWindow !== e.source) continue;
+    if (isChartSrc(f.src) && new URL(f.src, document.baseURI).origin === e.origin) f.style.height = `${Math.ceil(h)}px`;
+    return;
+  }
+});
+// An iframe that loaded before this script posted its height to nobody: ask for it again.
+for (const f of document.getElementsByTagName('iframe')) {
+  if (isChartSrc(f.src)) f.contentWindow?.postMessage({ type: 'dragonbear:measure' }, site.origin);
+}

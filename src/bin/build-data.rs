@@ -1,4 +1,4 @@
-//! `build-data --raw ../shared/data/raw --out data/ [--check]`: regenerate (or verify) the bundled datasets.
+//! `build-data [--raw data/raw] [--out data] [--check]`: regenerate (or verify) the bundled datasets.
 //! Native only: on wasm32 (as `wasm-pack test` compiles every target) it is an empty program.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -8,7 +8,7 @@ mod cli {
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
-        let mut raw = PathBuf::from("../shared/data/raw");
+        let mut raw = PathBuf::from("data/raw");
         let mut out = PathBuf::from("data");
         let mut check = false;
         let mut i = 0;

@@ -6,7 +6,7 @@ use super::{markers, Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
 use crate::model::locale::{t, Text};
-use crate::model::{clamp, format, numtext::Float, sort, ticks, LinearScale};
+use crate::model::{clamp, format, sort, ticks, LinearScale};
 use crate::render::{Painter, Rgb, Surface};
 
 /// One bar: a period, its stacked segments (bottom to top) and the hover text.
@@ -123,7 +123,7 @@ impl BarChart {
         let x_ticks: Vec<(f64, String)> = match (years.first(), years.last()) {
             (Some(&lo), Some(&hi)) => ticks::year_ticks(lo, hi, max_x_ticks)
                 .into_iter()
-                .map(|y| (to_px(y) + band / 2.0, format!("{:.0}", Float(y))))
+                .map(|y| (to_px(y) + band / 2.0, format!("{:.0}", y)))
                 .collect(),
             _ => vec![],
         };

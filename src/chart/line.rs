@@ -176,10 +176,8 @@ impl LineChart {
         let ys = LinearScale::new(d0, d1, plot.3, plot.1);
         let y_ticks = y_tick_vals.iter().zip(y_labels).map(|(&v, l)| (ys.map(v), l)).collect();
         let max_x_ticks = (((plot.2 - plot.0) / 64.0) as usize).clamp(2, 12);
-        let x_ticks = ticks::year_ticks(x_lo, x_hi, max_x_ticks)
-            .into_iter()
-            .map(|v| (xs.map(v), format!("{:.0}", crate::model::numtext::Float(v))))
-            .collect();
+        let x_ticks =
+            ticks::year_ticks(x_lo, x_hi, max_x_ticks).into_iter().map(|v| (xs.map(v), format!("{:.0}", v))).collect();
 
         // Lines: a run breaks where consecutive periods are more than one step apart.
         let gap = match ds.frequency {
@@ -584,12 +582,17 @@ fn summarize(ds: &Dataset, hidden: &[bool]) -> String {
         }
     }
     let (hi, lo) = (s.points.at(hi), s.points.at(lo));
+    // A change as a ratio only where the unit has a true zero (money, volumes, counts); on a scale
+    // with an arbitrary zero (ideal points) or of percentages, in the unit's own terms.
     let change = match ds.unit {
         Unit::Share => format!("{} percentage points", format::fixed((last.value - first.value).abs() * 100.0, 1)),
-        Unit::Percent => format!("{} percentage points", format::fixed((last.value - first.value).abs(), 1)),
-        _ if first.value != 0.0 => {
+        Unit::Percent | Unit::ChangePercent => {
+            format!("{} percentage points", format::fixed((last.value - first.value).abs(), 1))
+        }
+        Unit::UsdBn | Unit::UsdM | Unit::TivM | Unit::Count if first.value != 0.0 => {
             format!("{}%", format::fixed(((last.value - first.value) / first.value * 100.0).abs(), 0))
         }
+        Unit::IdealPoint => format!("{} on the ideal-point scale", fmt((last.value - first.value).abs())),
         _ => fmt((last.value - first.value).abs()),
     };
     let dir = if last.value > first.value {

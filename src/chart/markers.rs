@@ -38,7 +38,8 @@ pub struct Item {
 }
 
 /// What gets a marker: the dataset's events, and every point where a series' source changes
-/// (e.g. IMF figures followed by Chinese customs figures), at the midpoint between the two periods.
+/// publisher (e.g. IMF figures followed by Chinese customs figures), at the midpoint between the
+/// two periods.
 pub fn items(ds: &Dataset) -> Vec<Item> {
     let mut out: Vec<Item> = ds
         .events
@@ -55,11 +56,18 @@ pub fn items(ds: &Dataset) -> Vec<Item> {
         .collect();
     if ds.frequency != Frequency::Records {
         // One marker per change of source (old → new), at its earliest place in any series.
-        let mut changes: Vec<(&str, &str, f64, String)> = Vec::new();
+        // (from publisher, to publisher, time, the two periods, the two source ids)
+        let mut changes: Vec<(&str, &str, f64, String, [&str; 2])> = Vec::new();
         for s in &ds.series {
             let pts = &s.points;
             for i in pts.source_changes() {
-                let (from, to) = (pts.source(i - 1), pts.source(i));
+                // Pages of one publisher (each GACC figure's own news page) are one source here.
+                let publisher = |id| ds.source(id).map_or(id, |s| s.publisher.as_str());
+                let (from_id, to_id) = (pts.source(i - 1), pts.source(i));
+                let (from, to) = (publisher(from_id), publisher(to_id));
+                if from == to {
+                    continue;
+                }
                 let (pa, pb) = (pts.periods().get(i - 1), pts.periods().get(i));
                 let (Some(a), Some(b)) = (Period::parse(pa), Period::parse(pb)) else {
                     continue;
@@ -67,9 +75,9 @@ pub fn items(ds: &Dataset) -> Vec<Item> {
                 let x = (a.to_x() + b.to_x()) / 2.0;
                 let between = format!("{} – {}", format::period(pa, ds.frequency), format::period(pb, ds.frequency));
                 match changes.iter_mut().find(|c| c.0 == from && c.1 == to) {
-                    Some(c) if x < c.2 => (c.2, c.3) = (x, between),
+                    Some(c) if x < c.2 => (c.2, c.3, c.4) = (x, between, [from_id, to_id]),
                     Some(_) => {}
-                    None => changes.push((from, to, x, between)),
+                    None => changes.push((from, to, x, between, [from_id, to_id])),
                 }
             }
         }
@@ -78,7 +86,7 @@ pub fn items(ds: &Dataset) -> Vec<Item> {
             short: "Source changes".to_string(),
             title: c.3,
             note: "Source changes".to_string(),
-            sources: vec![c.0.to_string(), c.1.to_string()],
+            sources: c.4.iter().map(|id| id.to_string()).collect(),
         }));
     }
     sort::sort_by(&mut out, |a, b| a.x.total_cmp(&b.x));

@@ -5,6 +5,7 @@
 mod bars;
 mod chrome;
 mod csv;
+mod figures;
 mod line;
 mod markers;
 mod matrix;
@@ -17,6 +18,7 @@ pub mod warm;
 
 pub use bars::BarChart;
 pub use csv::to_csv;
+pub use figures::FigureChart;
 pub use line::LineChart;
 pub use matrix::MatrixChart;
 pub use table::{table_rows, TableRow};
@@ -32,6 +34,8 @@ use std::rc::Rc;
 /// How a chart draws its dataset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// Figures as pages printed them: one mark per figure on its unit's scale, bounds as arrows.
+    Figures,
     /// Lines over time, one per series.
     Line,
     /// Stacked bars per period, one segment per series.
@@ -70,6 +74,7 @@ pub const CHARTS: &[ChartSpec] = &[
     chart("arms-ru-cn", "arms-ru-cn", Kind::Bars, &[]),
     chart("arms-ru-share", "arms-ru-share", Kind::Line, &[]),
     chart("chpl-tiers", "chpl", Kind::Tiers, &[]),
+    chart("dual-use-figures", "dual-use-figures", Kind::Figures, &[]),
     // Diplomatic
     chart("unga-agreement", "unga-agreement", Kind::Line, &["china-russia", "china-us", "russia-us"]),
     chart("unga-ideal-points", "unga-ideal-points", Kind::Line, &[]),
@@ -97,7 +102,7 @@ pub fn has_relative_views(id: &str) -> bool {
 }
 
 /// What `charts()` and `dragonbear list` report about a chart.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChartInfo {
     pub id: String,
     pub title: String,
@@ -340,6 +345,7 @@ pub enum AnyChart {
     Timeline(TimelineChart),
     VoteGrid(VoteGridChart),
     Tiers(TierChart),
+    Figures(FigureChart),
     Matrix(MatrixChart),
 }
 
@@ -352,6 +358,7 @@ macro_rules! each_kind {
             AnyChart::Timeline($c) => $e,
             AnyChart::VoteGrid($c) => $e,
             AnyChart::Tiers($c) => $e,
+            AnyChart::Figures($c) => $e,
             AnyChart::Matrix($c) => $e,
         }
     };
@@ -366,6 +373,7 @@ impl AnyChart {
             Kind::Timeline => AnyChart::Timeline(TimelineChart::new(ds, frame, hidden)),
             Kind::VoteGrid => AnyChart::VoteGrid(VoteGridChart::new(ds, frame, hidden)),
             Kind::Tiers => AnyChart::Tiers(TierChart::new(ds, frame, hidden)),
+            Kind::Figures => AnyChart::Figures(FigureChart::new(ds, frame, hidden)),
             Kind::Matrix => AnyChart::Matrix(MatrixChart::new(ds, frame, hidden)),
         }
     }
@@ -425,6 +433,7 @@ impl AnyChart {
             AnyChart::VoteGrid(c) => c.fit(),
             AnyChart::Tiers(c) => c.fit(),
             AnyChart::Matrix(c) => c.fit(),
+            AnyChart::Figures(c) => c.fit(),
         }
     }
 

@@ -307,17 +307,18 @@ mod tests {
         for (w, h) in [(360.0, 414.0), (1200.0, 540.0)] {
             let c = build(&ds, w, h, &[]);
             assert_eq!(c.tiles.len(), 50, "every code drawn at {w} px");
-            for (code, tier, chapter) in [
-                ("854231", "Tier 1", "8542, chapter 85"),
-                ("847150", "Tier 3.A", "8471, chapter 84"),
-                ("903082", "Tier 4.A", "9030, chapter 90"),
+            // Descriptions: HS 2022 nomenclature (data/raw/hs_nomenclature/harmonized-system.csv).
+            for (code, tier, chapter, what) in [
+                ("854231", "Tier 1", "8542, chapter 85", "Electronic integrated circuits; processors and controllers, whether or not combined with memories, converters, logic circuits, amplifiers, clock and timing circuits, or other circuits"),
+                ("847150", "Tier 3.A", "8471, chapter 84", "Units of automatic data processing machines; processing units other than those of item no. 8471.41 or 8471.49, whether or not containing in the same housing one or two of the following types of unit: storage units, input units or output units"),
+                ("903082", "Tier 4.A", "9030, chapter 90", "Instruments and apparatus; for measuring or checking semiconductor wafers or devices (including integrated circuits)"),
             ] {
                 let (x, y) = centre_of(&c, code);
                 let hit = c.hit(x, y).expect("a tile under the pointer");
                 assert_eq!(
                     c.tooltip(hit).unwrap().text(),
                     format!(
-                        "HS {code}\nTier: {tier}\nHS heading {chapter}; no product description in the raw file (join to the HS 2022 nomenclature)\n{SOURCE}"
+                        "HS {code}\nTier: {tier}\nHS 2022: {what} (HS heading {chapter})\n{SOURCE}"
                     ),
                     "at {w} px"
                 );

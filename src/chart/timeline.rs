@@ -6,7 +6,7 @@ use super::chrome::{series_entries, Chrome, Rect, LABEL_SIZE};
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
-use crate::model::{clamp, format, numtext::Float, ticks, LinearScale};
+use crate::model::{clamp, format, ticks, LinearScale};
 use crate::render::{ellipsize, Anchor, Painter, Rgb, Surface};
 
 const MARK_W: f64 = 3.0;
@@ -70,10 +70,8 @@ impl TimelineChart {
         let (lo, hi) = if lo.is_finite() { (lo.floor(), hi.ceil()) } else { (0.0, 1.0) };
         let xs = LinearScale::new(lo, hi, plot.0, plot.2);
         let max_x_ticks = (((plot.2 - plot.0) / 60.0) as usize).clamp(2, 12);
-        let x_ticks = ticks::year_ticks(lo, hi, max_x_ticks)
-            .into_iter()
-            .map(|y| (xs.map(y), format!("{:.0}", Float(y))))
-            .collect();
+        let x_ticks =
+            ticks::year_ticks(lo, hi, max_x_ticks).into_iter().map(|y| (xs.map(y), format!("{:.0}", y))).collect();
         let n = visible.len().max(1) as f64;
         let row_h = (plot.3 - plot.1) / n;
         let rows = visible
@@ -216,7 +214,13 @@ fn summarize(ds: &Dataset, visible: &[usize]) -> String {
     };
     let counts: Vec<String> =
         visible.iter().map(|&i| format!("{} {}", ds.series[i].label, ds.series[i].points.len())).collect();
-    let mut out = format!("{}, {lo}–{hi}: {}.", ds.title, counts.join(", "));
+    // The range once: titles computed from the data already end with it.
+    let range = if lo == hi { lo.to_string() } else { format!("{lo}–{hi}") };
+    let mut out = if ds.title.contains(&range) {
+        format!("{}: {}.", ds.title, counts.join(", "))
+    } else {
+        format!("{}, {range}: {}.", ds.title, counts.join(", "))
+    };
     if let [a, b, ..] = visible {
         let (sa, sb) = (&ds.series[*a], &ds.series[*b]);
         let joint =

@@ -1,14 +1,12 @@
 //! Data layer: the public dataset schema, its validation, and the registry of bundled datasets.
 //!
-//! `data/*.json` (written by `build-data` from `../shared/data/raw`) is compiled into the crate;
+//! `data/*.json` (written by `build-data` from `data/raw`) is compiled into the crate;
 //! a host page may also hand in its own dataset (`src=`), which goes through the same
 //! [`parse_dataset`] → [`validate`] path, so bundled and external data obey one set of rules.
 
-pub mod decimal;
-pub mod json;
+mod de;
 pub mod period;
 mod points;
-mod read;
 mod registry;
 mod schema;
 mod validate;
@@ -43,35 +41,71 @@ pub fn parse_document(json: &str, context: &str) -> Result<Dataset> {
     }
     // A byte-order mark (some editors and CMSs write one) is not part of the JSON.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let ds = read::dataset(json)
-        .map_err(|e| Error::Json { context: context.to_string(), message: json_message(&e, json) })?;
-    Ok(ds)
+    let mut de = serde_json::Deserializer::from_str(json);
+    let bad = |path: String, e: &serde_json::Error| Error::Json {
+        context: context.to_string(),
+        message: json_message(&path, e, json),
+    };
+    let ds: Dataset = serde_path_to_error::deserialize(&mut de).map_err(|e| bad(e.path().to_string(), e.inner()))?;
+    // Nothing but whitespace may follow the dataset.
+    de.end().map_err(|e| bad(String::new(), &e))?;
+    Ok(shared(ds))
 }
 
-/// Reads a dataset document (no byte-order mark) without validating it: for benchmarks and tools;
-/// everything else uses [`parse_dataset`].
-#[doc(hidden)]
-pub fn read_dataset(json: &str) -> std::result::Result<Dataset, json::Error> {
-    read::dataset(json)
+/// Reads a dataset from any serde deserializer (serde-wasm-bindgen's for a JavaScript object)
+/// without [`validate`]; messages name the path of a bad value, e.g. `series[0].label: invalid
+/// type: integer `3`, expected a string`.
+pub fn read_from<'de, D: serde::Deserializer<'de>>(d: D, context: &str) -> Result<Dataset>
+where
+    D::Error: std::fmt::Display,
+{
+    let ds = serde_path_to_error::deserialize(d).map_err(|e| {
+        // A JavaScript error (serde-wasm-bindgen's) writes itself as `Error: …`.
+        let inner = e.inner().to_string();
+        let (path, message) = (e.path().to_string(), inner.strip_prefix("Error: ").unwrap_or(&inner).to_string());
+        let path = if path == "." { String::new() } else { format!("{}: ", owner(&path, &message)) };
+        Error::Json { context: context.to_string(), message: format!("{path}{message}") }
+    })?;
+    Ok(shared(ds))
+}
+
+/// The path of the value an error is about: for an unknown field, the object that has it
+/// (`series[0]`, not `series[0].colour`, which is not part of the schema).
+fn owner<'a>(path: &'a str, message: &str) -> &'a str {
+    let key = message.strip_prefix("unknown field `").and_then(|m| m.split('`').next());
+    match key.and_then(|k| path.strip_suffix(k)?.strip_suffix('.')) {
+        Some(object) if !object.is_empty() => object,
+        _ => path,
+    }
+}
+
+/// Series on the same periods share one period column (and its parsed times).
+fn shared(mut ds: Dataset) -> Dataset {
+    ds.share_periods();
+    ds
 }
 
 /// Where (the path of the value, when known), what, the line and column, the text just before
 /// that position, and what kind of problem it is, e.g. `series[0].points[3].value: invalid type:
 /// string "NaN", expected f64 at line 1 column 212, after "…"value":"NaN" — a field has the wrong
 /// type or value for the dataset schema`.
-fn json_message(e: &json::Error, src: &str) -> String {
-    use json::ErrorKind;
-    let kind = match e.kind() {
-        ErrorKind::Depth => "arrays or objects are nested too deeply (the limit is 128 levels)",
-        ErrorKind::Range => "a number is too large to be a finite 64-bit float (values must be finite)",
-        ErrorKind::Eof => "the document ends too early: it is empty or truncated",
-        ErrorKind::Syntax => "this is not valid JSON",
-        ErrorKind::Schema => "the JSON does not follow the dataset schema",
+fn json_message(path: &str, inner: &serde_json::Error, src: &str) -> String {
+    use serde_json::error::Category;
+    let text = inner.to_string();
+    let kind = match inner.classify() {
+        Category::Eof => "the document ends too early: it is empty or truncated",
+        Category::Syntax if text.starts_with("recursion limit exceeded") => {
+            "arrays or objects are nested too deeply (the limit is 128 levels)"
+        }
+        Category::Syntax if text.starts_with("number out of range") => {
+            "a number is too large to be a finite 64-bit float (values must be finite)"
+        }
+        Category::Syntax | Category::Io => "this is not valid JSON",
+        Category::Data => "the JSON does not follow the dataset schema",
     };
-    let (line, column) = e.line_column(src);
-    let path = e.path();
-    let path = if path.is_empty() { String::new() } else { format!("{path}: ") };
-    let text = format!("{path}{} at line {line} column {column}", e.message());
+    let path = if path.is_empty() || path == "." { String::new() } else { format!("{}: ", owner(path, &text)) };
+    let (line, column) = (inner.line(), inner.column());
+    let text = format!("{path}{text}");
     match near(src, line, column) {
         Some(before) => format!("{text}, after \"{before}\" — {kind}"),
         None => format!("{text} — {kind}"),

@@ -378,7 +378,6 @@ impl From<Vec<Point>> for Points {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl serde::Serialize for Points {
     /// As the public schema's list of point objects.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

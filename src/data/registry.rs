@@ -10,6 +10,7 @@ const BUNDLED: &[(&str, &str)] = &[
     ("arms-ru-cn", include_str!(concat!(env!("OUT_DIR"), "/data/arms-ru-cn.json"))),
     ("arms-ru-share", include_str!(concat!(env!("OUT_DIR"), "/data/arms-ru-share.json"))),
     ("chpl", include_str!(concat!(env!("OUT_DIR"), "/data/chpl.json"))),
+    ("dual-use-figures", include_str!(concat!(env!("OUT_DIR"), "/data/dual-use-figures.json"))),
     ("trade-annual", include_str!(concat!(env!("OUT_DIR"), "/data/trade-annual.json"))),
     ("trade-monthly", include_str!(concat!(env!("OUT_DIR"), "/data/trade-monthly.json"))),
     ("trade-shares", include_str!(concat!(env!("OUT_DIR"), "/data/trade-shares.json"))),

@@ -1,16 +1,17 @@
-//! The dataset schema: the types shared by `build-data` (writer, through serde, native only), the
-//! bundle and `src=` (readers, through `read.rs`, on every target).
+//! The dataset schema, defined once: `build-data` writes it, the bundle, `src=` documents and dataset
+//! objects handed to `mount()` read it, all through serde (`de.rs` says what the derives leave out:
+//! structs only from maps, points read into columns).
 //!
 //! A dataset is a set of series of `(period, value)` points in one unit, with the sources every
 //! point names, caveats a reader must see, and dated event markers (each with its own source).
 
+use super::de::{map_only_impls, Columns};
 use super::points::Points;
-#[cfg(not(target_arch = "wasm32"))]
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Dataset {
     /// Stable kebab-case id.
     pub id: String,
@@ -21,14 +22,16 @@ pub struct Dataset {
     /// One or two sentences a reader sees under the title.
     pub description: String,
     /// Caveats and method notes, shown in the Sources panel.
+    #[serde(default)]
     pub notes: Vec<String>,
     pub sources: Vec<Source>,
     pub series: Vec<Series>,
+    #[serde(default)]
     pub events: Vec<Event>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize), serde(rename_all = "lowercase"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Domain {
     Economic,
     Military,
@@ -46,8 +49,8 @@ impl Domain {
 }
 
 /// Units the charts know how to label and format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize), serde(rename_all = "snake_case"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// Billions of current US dollars.
     UsdBn,
@@ -92,8 +95,8 @@ impl Unit {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize), serde(rename_all = "lowercase"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Frequency {
     /// One point per calendar year, period `YYYY`.
     Annual,
@@ -120,22 +123,22 @@ impl Frequency {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Source {
     /// Short id points refer to.
     pub id: String,
     pub title: String,
     pub publisher: String,
     /// Web address of the source (publisher page or archived page).
-    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Repository the raw file was copied from, `owner/name` (with `path` and `commit`).
-    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub repository: Option<String>,
-    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
-    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub commit: Option<String>,
     pub licence: String,
     pub coverage: String,
@@ -143,23 +146,22 @@ pub struct Source {
     pub retrieved: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Series {
     pub id: String,
     pub label: String,
     /// The series' unit where it differs from the dataset's (e.g. vote counts beside votes).
-    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<Unit>,
-    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Held as columns ([`Points`]); read as [`PointRef`](super::PointRef)s.
     pub points: Points,
 }
 
 /// One point, owned: what readers and the pipeline build a series' [`Points`] from (`collect()`).
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Point {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub period: Rc<str>,
@@ -167,23 +169,58 @@ pub struct Point {
     /// Id of an entry of the dataset's `sources` (shared by the points that name it).
     pub source: Rc<str>,
     /// What the point is, where the period alone does not say it (a country, a draft symbol).
-    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// A dated event drawn as a marker, with its own source.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Event {
     /// `YYYY-MM-DD`.
     pub date: String,
     pub label: String,
     /// A few words drawn beside the marker (the full label is in the tooltip and Sources panel).
-    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub short: Option<String>,
     pub source: String,
+}
+
+map_only_impls!(Dataset, Source, Point, Event);
+
+/// A series as written: its points as a `points` list or as `columns`.
+#[derive(Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+struct SeriesDoc {
+    id: String,
+    label: String,
+    unit: Option<Unit>,
+    note: Option<String>,
+    points: Option<Points>,
+    columns: Option<Columns>,
+}
+
+impl<'de> super::de::FromMap<'de> for SeriesDoc {
+    const NAME: &'static str = "Series";
+    fn from_map<A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        SeriesDoc::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+    }
+}
+
+impl<'de> Deserialize<'de> for Series {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let doc: SeriesDoc = super::de::map_only(d)?;
+        let points = match (doc.points, doc.columns) {
+            (Some(_), Some(_)) => return Err(D::Error::custom("a series gives both `points` and `columns`; give one")),
+            (Some(points), None) => points,
+            (None, Some(columns)) => columns.into_points().map_err(D::Error::custom)?,
+            (None, None) => return Err(D::Error::missing_field("points")),
+        };
+        Ok(Series { id: doc.id, label: doc.label, unit: doc.unit, note: doc.note, points })
+    }
 }
 
 impl Dataset {

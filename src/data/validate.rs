@@ -9,7 +9,6 @@ use super::period::Period;
 use super::points::{Periods, SourceIds};
 use super::schema::{Dataset, Frequency};
 use crate::error::{Error, Result};
-use crate::model::numtext::Float;
 use std::rc::Rc;
 
 /// Most points one dataset may hold (all series together).
@@ -110,13 +109,9 @@ pub fn validate(ds: &Dataset) -> Result<()> {
         if !checked.iter().any(|c| Rc::ptr_eq(c, periods)) {
             let mut times: Vec<f64> = Vec::with_capacity(points.len());
             let mut prev: Option<Period> = None;
-            for pi in 0..periods.len() {
-                let period = Period::parse_bytes(periods.bytes(pi)).ok_or_else(|| {
-                    Error::invalid(at_p(pi), "the period is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-                })?;
-                check_period(ds.frequency, period, prev).map_err(|e| Error::invalid(at_p(pi), e))?;
-                prev = Some(period);
-                times.push(period.to_x());
+            for piece in crate::model::chunks::pieces(0, periods.len()) {
+                prev = check_periods(periods, piece, ds.frequency, prev, &mut times)
+                    .map_err(|(pi, problem)| Error::invalid(at_p(pi), problem))?;
             }
             periods.keep_times(times.into());
             checked.push(periods);
@@ -135,12 +130,12 @@ pub fn validate(ds: &Dataset) -> Result<()> {
             let problem = if !value.is_finite() {
                 "the value is not a finite number".to_string()
             } else if value.abs() > 1e15 {
-                format!("the value {:e} is out of range (|value| ≤ 1e15)", Float(value))
+                format!("the value {:e} is out of range (|value| ≤ 1e15)", value)
             } else if value < 0.0 {
-                format!("negative value {} for unit {}", Float(value), unit.as_str())
+                format!("negative value {} for unit {}", value, unit.as_str())
             } else {
                 // Only a share or a percent has a maximum below 1e15.
-                format!("value {} is above 100 % for unit {}", Float(value), unit.as_str())
+                format!("value {} is above 100 % for unit {}", value, unit.as_str())
             };
             return Err(Error::invalid(at_p(pi), problem));
         }
@@ -192,6 +187,26 @@ pub fn validate(ds: &Dataset) -> Result<()> {
 }
 
 /// The rules on a period given the one before it in its series: its form, and time order.
+/// Parses and checks one piece of a period column ([`crate::model::chunks`]), appending each
+/// period's time to `times`; the last period, or the first faulty one's index and problem.
+#[inline(never)]
+fn check_periods(
+    periods: &Periods,
+    piece: std::ops::Range<usize>,
+    frequency: Frequency,
+    mut prev: Option<Period>,
+    times: &mut Vec<f64>,
+) -> std::result::Result<Option<Period>, (usize, String)> {
+    for pi in piece {
+        let period = Period::parse_bytes(periods.bytes(pi))
+            .ok_or_else(|| (pi, "the period is not a date (YYYY, YYYY-MM or YYYY-MM-DD)".to_string()))?;
+        check_period(frequency, period, prev).map_err(|e| (pi, e))?;
+        prev = Some(period);
+        times.push(period.to_x());
+    }
+    Ok(prev)
+}
+
 fn check_period(frequency: Frequency, period: Period, prev: Option<Period>) -> std::result::Result<(), String> {
     let want = match frequency {
         Frequency::Annual | Frequency::Session => Some(0),

@@ -113,17 +113,32 @@ fn sparse<C: Coords + ?Sized>(points: &C, scale: f64) -> bool {
 fn decimated<C: Coords + ?Sized>(points: &C, scale: f64) -> Vec<(f64, f64)> {
     let mut out = Vec::new();
     let mut col = Column::new(0, key(points.x(0), scale), key(points.y(0), scale));
-    for i in 1..points.count() {
+    for piece in super::chunks::pieces(1, points.count()) {
+        walk(points, scale, piece, &mut col, &mut out);
+    }
+    col.keep(points, &mut out);
+    out
+}
+
+/// The pass over one piece of the points ([`super::chunks`]: later pieces of a first big chart
+/// run optimised code).
+#[inline(never)]
+fn walk<C: Coords + ?Sized>(
+    points: &C,
+    scale: f64,
+    piece: std::ops::Range<usize>,
+    col: &mut Column,
+    out: &mut Vec<(f64, f64)>,
+) {
+    for i in piece {
         let (kx, ky) = (key(points.x(i), scale), key(points.y(i), scale));
         if kx == col.kx {
             col.push(i, ky);
         } else {
-            col.keep(points, &mut out);
-            col = Column::new(i, kx, ky);
+            col.keep(points, out);
+            *col = Column::new(i, kx, ky);
         }
     }
-    col.keep(points, &mut out);
-    out
 }
 
 /// The points of one device-pixel column seen so far (indices; rounded y as `i32`).

@@ -1,7 +1,6 @@
 //! Number and period formats for ticks, tooltips and tables, in the current [`Locale`].
 
 use super::locale::{t, Locale, Text};
-use super::numtext::Float;
 use crate::data::{Frequency, Period, Unit};
 
 /// `79.2%` in English, `79,2 %` in French and German.
@@ -103,7 +102,7 @@ pub fn period(p: &str, freq: Frequency) -> String {
 
 /// Fixed decimals with thousands separators and a real minus sign.
 pub fn fixed(v: f64, decimals: usize) -> String {
-    let s = format!("{:.*}", decimals, Float(v.abs()));
+    let s = format!("{:.*}", decimals, v.abs());
     let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
     let l = Locale::current();
     let mut grouped = String::new();

@@ -2,10 +2,10 @@
 //! tick positions and labels, number and period formats.
 
 pub mod case;
+pub mod chunks;
 pub mod decimate;
 pub mod format;
 pub mod locale;
-pub mod numtext;
 pub mod scale;
 pub mod sort;
 pub mod ticks;
@@ -13,9 +13,9 @@ pub mod transform;
 
 pub use scale::LinearScale;
 
-/// `v.clamp(lo, hi)` for `f64`s, the same value (NaN stays NaN) without `f64::clamp`'s check of
-/// its bounds, whose panic message (`min > max, or either was NaN. min = {min:?}, …`) formats an
-/// `f64` with `{:?}` and so brought core's float printing into the wasm ([`numtext`]).
+/// `v.clamp(lo, hi)` for `f64`s, the same value (NaN stays NaN), but total: `f64::clamp` panics
+/// when `lo > hi` or a bound is NaN, and bounds here come from data (an axis of one value, a
+/// zoom range), where a panic must never be reachable.
 pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
     if v < lo {
         lo

@@ -2,7 +2,6 @@
 //! and share of the total. The result is a dataset like any other (its unit, title and point
 //! notes say what was computed), so charts, tooltips and tables follow without special cases.
 
-use super::numtext::Float;
 use crate::data::{Dataset, Frequency, Period, Point, Unit};
 
 /// What the reader asked to see.
@@ -71,10 +70,7 @@ pub fn apply(ds: &Dataset, mode: Mode) -> Dataset {
                         label: w[1].label.clone(),
                         note: Some(format!(
                             "computed by dragonbear: {} → {} ({} → {})",
-                            w[0].period,
-                            w[1].period,
-                            Float(w[0].value),
-                            Float(w[1].value)
+                            w[0].period, w[1].period, w[0].value, w[1].value
                         )),
                     });
                 }
@@ -105,12 +101,7 @@ pub fn apply(ds: &Dataset, mode: Mode) -> Dataset {
                         let of = if total.is_some() { "the total" } else { "the sum of all series" };
                         shares.push(Point {
                             value: round4(p.value / whole * 100.0),
-                            note: Some(format!(
-                                "computed by dragonbear: {} of {} ({})",
-                                Float(p.value),
-                                of,
-                                Float(whole)
-                            )),
+                            note: Some(format!("computed by dragonbear: {} of {} ({})", p.value, of, whole)),
                             ..p
                         });
                     }

@@ -9,7 +9,35 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 pub const FILE: &str = "chpl_dual_use/chpl_hs6_tiers.csv";
+/// HS 2022 nomenclature (datasets/harmonized-system): `section, hscode, description, parent, level`.
+pub const HS: &str = "hs_nomenclature/harmonized-system.csv";
 const SRC: &str = "chpl";
+const HS_SRC: &str = "hs-2022";
+
+fn source_hs(n: usize) -> Source {
+    Source {
+        id: HS_SRC.into(),
+        title: "Harmonized System 2022 nomenclature: code descriptions (version 2022.0, from UN Comtrade's reference tables)".into(),
+        publisher: "World Customs Organization HS nomenclature, as packaged by the datasets/harmonized-system project".into(),
+        url: Some("https://github.com/datasets/harmonized-system".into()),
+        repository: Some("datasets/harmonized-system".into()),
+        path: Some("data/harmonized-system.csv".into()),
+        commit: Some("905e5a0fa29f5700d62cb3cc1265f21bc8a92329".into()),
+        licence: "ODC Public Domain Dedication and Licence (PDDL) 1.0".into(),
+        coverage: format!("HS 2022 levels 2, 4 and 6; the descriptions of the {n} CHPL codes are used"),
+        retrieved: "2026-11".into(),
+    }
+}
+
+/// HS 2022 six-digit code → description.
+fn hs_descriptions(raw_dir: &Path) -> Result<BTreeMap<String, String>, String> {
+    let t = Table::read(raw_dir, HS)?;
+    let (c_code, c_desc, c_level) = (t.col("hscode")?, t.col("description")?, t.col("level")?);
+    Ok((0..t.rows.len())
+        .filter(|&i| t.cell(i, c_level) == "6")
+        .map(|i| (t.cell(i, c_code).to_string(), t.cell(i, c_desc).to_string()))
+        .collect())
+}
 
 pub fn source() -> Source {
     Source {
@@ -27,6 +55,7 @@ pub fn source() -> Source {
 }
 
 pub fn chpl(raw_dir: &Path) -> Result<Dataset, String> {
+    let hs = hs_descriptions(raw_dir)?;
     let t = Table::read(raw_dir, FILE)?;
     let (c_hs6, c_hs4, c_hs2, c_tier, c_ver) =
         (t.col("hs6")?, t.col("hs4")?, t.col("hs2")?, t.col("chpl_tier")?, t.col("list_version")?);
@@ -56,12 +85,16 @@ pub fn chpl(raw_dir: &Path) -> Result<Dataset, String> {
             source: SRC.into(),
             label: Some(hs6.to_string()),
             note: Some(format!(
-                "HS heading {}, chapter {}; no product description in the raw file (join to the HS 2022 nomenclature)",
+                "HS 2022: {} (HS heading {}, chapter {})",
+                hs.get(hs6).ok_or_else(|| format!(
+                    "{FILE}: line {line}: HS code {hs6} is not in the HS 2022 nomenclature ({HS})"
+                ))?,
                 t.cell(i, c_hs4),
                 t.cell(i, c_hs2)
             )),
         });
     }
+    let n = tiers.values().map(Vec::len).sum();
     let series = tiers
         .into_iter()
         .map(|(tier, mut points)| {
@@ -84,10 +117,10 @@ pub fn chpl(raw_dir: &Path) -> Result<Dataset, String> {
         description: "The 50 six-digit HS customs codes on the US/EU/UK/Japan Common High Priority List of items found in Russian weapons, grouped by tier (Tier 1 = highest priority: integrated circuits).".into(),
         notes: vec![
             "List version published 2024-02-23 (per the transcribing repository, checked against the BIS page). Later revisions of the CHPL may differ.".into(),
-            "Each point is one HS-6 code (label); its value is the tier number (3.A and 3.B are both 3, 4.A and 4.B both 4; the series tells them apart). The raw file gives no tier names and no product descriptions.".into(),
-            "No series of China's exports of these codes to Russia is bundled yet: it needs HS-6 customs data (UN Comtrade or GACC), which could not be obtained.".into(),
+            "Each point is one HS-6 code (label); its value is the tier number (3.A and 3.B are both 3, 4.A and 4.B both 4; the series tells them apart). What each code is comes from the HS 2022 nomenclature (World Customs Organization, via datasets/harmonized-system, PDDL), joined on the code, in each point's note.".into(),
+            "No public monthly series of China's exports of these codes to Russia was found (it needs HS-6 customs data from UN Comtrade or GACC); figures quoted in the press are in the chart dual-use-figures.".into(),
         ],
-        sources: vec![source()],
+        sources: vec![source(), source_hs(n)],
         series,
         events: vec![],
     })

@@ -5,6 +5,7 @@
 //! Builds `trade-shares` and `trade-ussr`; the 1992–2020 part of `trade-annual` comes from here too.
 
 use super::raw::{round, Table};
+use super::span;
 use crate::data::{Dataset, Domain, Frequency, Point, Series, Source, Unit};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -80,24 +81,26 @@ fn source(id: &str, path: &str, reporter: &str, coverage: &str) -> Source {
     }
 }
 
+/// "partner A 1992–2020, partner B …" for one reporter: the years with a value, from the data.
+fn coverage(d: &Dots, reporter: &str, partners: &[&str]) -> String {
+    let parts: Vec<String> = partners
+        .iter()
+        .map(|p| {
+            let ys = d.series(reporter, p, EXPORTS).into_keys().chain(d.series(reporter, p, IMPORTS).into_keys());
+            format!("{p} {}", span::years(ys))
+        })
+        .collect();
+    format!("annual; partner {} (read from the CSV extract {FILE}, values unchanged)", parts.join(", "))
+}
+
 /// DOTS with China (P.R.: Mainland) as reporter (`DOTS_40.xlsx`).
-pub fn source_china() -> Source {
-    source(
-        "imf-dots",
-        "data/DOTS/DOTS_40.xlsx",
-        "China, P.R.: Mainland",
-        "annual; partner Russian Federation 1992–2020, USSR 1961 and 1978–1991, World 1961 and 1978–2020 (read from the CSV extract trade/imf_dots_samleblanc/imf_dots_china_russia_world_annual.csv, values unchanged)",
-    )
+pub fn source_china(d: &Dots) -> Source {
+    source("imf-dots", "data/DOTS/DOTS_40.xlsx", CHINA, &coverage(d, CHINA, &[RUSSIA, USSR, WORLD]))
 }
 
 /// DOTS with the Russian Federation as reporter (`DOTS_162.xlsx`).
-pub fn source_russia() -> Source {
-    source(
-        "imf-dots-russia",
-        "data/DOTS/DOTS_162.xlsx",
-        "Russian Federation",
-        "annual; partners China, P.R.: Mainland and World 1992–2020 (read from the CSV extract trade/imf_dots_samleblanc/imf_dots_china_russia_world_annual.csv, values unchanged)",
-    )
+pub fn source_russia(d: &Dots) -> Source {
+    source("imf-dots-russia", "data/DOTS/DOTS_162.xlsx", RUSSIA, &coverage(d, RUSSIA, &[CHINA, WORLD]))
 }
 
 /// Partner's share (percent, 4 decimals) of reporter's total goods trade, years where all four values exist.
@@ -148,13 +151,13 @@ pub fn trade_shares(d: &Dots) -> Result<Dataset, String> {
         domain: Domain::Economic,
         unit: Unit::Percent,
         frequency: Frequency::Annual,
-        description: "Russia's share of China's goods trade and China's share of Russia's goods trade, 1992–2020, each as reported by its own customs to the IMF.".into(),
+        description: format!("Russia's share of China's goods trade and China's share of Russia's goods trade, {}, each as reported by its own customs to the IMF.", span::years(series.iter().flat_map(|s| s.points.iter().filter_map(|p| p.period.parse::<i32>().ok()).collect::<Vec<_>>()))),
         notes: vec![
             "Each series uses one reporter's own figures for both the bilateral and the world totals: China-reported for Russia's share of China's trade, Russia-reported for China's share of Russia's trade. The two reporters' bilateral figures differ (mirror statistics), so the shares are not two views of one number.".into(),
             "Goods trade = exports (FOB) + imports (CIF). Shares in percent, rounded to 4 decimals.".into(),
             "IMF DOTS ends in 2020 in this copy; no world totals from a comparable source were found for 2021 onwards, so the series stop there (no estimate).".into(),
         ],
-        sources: vec![source_china(), source_russia()],
+        sources: vec![source_china(d), source_russia(d)],
         series,
         events: vec![],
     })
@@ -169,19 +172,20 @@ pub fn trade_ussr(d: &Dots) -> Result<Dataset, String> {
         note: Some(format!("{FILE}: reporter {CHINA}, partner {USSR}")),
         points: points.into(),
     };
+    let years = span::years(total.iter().chain(&ex).chain(&im).filter_map(|p| p.period.parse().ok()));
     Ok(Dataset {
         id: "trade-ussr".into(),
-        title: "China–Soviet Union goods trade, 1961 and 1978–1991 (China-reported)".into(),
+        title: format!("China–Soviet Union goods trade, {years} (China-reported)"),
         domain: Domain::Economic,
         unit: Unit::UsdBn,
         frequency: Frequency::Annual,
         description: "China's trade with the USSR as reported by China to the IMF, in billions of current US dollars: the years before the Russian Federation series begins.".into(),
         notes: vec![
             "Partner is the USSR, not the Russian Federation: this series ends in 1991 and the Russian Federation series (trade-annual) starts in 1992; they are not spliced.".into(),
-            "The IMF table has no values for 1962–1977; those years are gaps, not zeros.".into(),
+            format!("The IMF table has values for China's trade with the USSR in {years} only; other years are gaps, not zeros."),
             "USD millions in the source, shown as billions (value / 1000, 6 decimals). Exports FOB, imports CIF.".into(),
         ],
-        sources: vec![source_china()],
+        sources: vec![source_china(d)],
         series: vec![
             mk("total", "Total trade with the USSR (China-reported)", total),
             mk("cn-exports", "China's exports to the USSR (China-reported)", ex),

@@ -1,4 +1,5 @@
-//! `build-data`: turns the raw public files in `../shared/data/raw` into the bundled `data/*.json`.
+//! `build-data`: turns the raw public files committed in `data/raw` (one folder per source, each
+//! with a README giving origin, licence, coverage, sha256 and caveats) into the bundled `data/*.json`.
 //!
 //! ```text
 //! raw/<source>/…csv ──▶ one module per source (read + compute) ──▶ Dataset ──▶ validate ──▶ canonical JSON
@@ -9,11 +10,16 @@
 //! Native only: the wasm build never contains the pipeline.
 
 mod chpl;
+pub mod dec;
 mod dots;
+pub mod dual_use;
 mod facts;
 mod gacc;
+mod pages;
+pub mod pressure;
 pub mod raw;
 mod sipri;
+pub mod span;
 mod trade;
 mod ukraine;
 mod unvotes;
@@ -21,6 +27,32 @@ mod vetoes;
 mod voeten;
 
 use crate::data::{validate, Dataset};
+
+/// Every raw file the pipeline reads, relative to the raw folder (`data/raw`). The repository holds
+/// these and nothing else besides each source's README and the licence notices below.
+pub const RAW_FILES: &[&str] = &[
+    chpl::FILE,
+    chpl::HS,
+    dots::FILE,
+    gacc::FILE,
+    gacc::GAP_FILL,
+    sipri::FILE,
+    ukraine::RESOLUTIONS,
+    ukraine::COMPLETION,
+    ukraine::MEMBERS,
+    unvotes::ROLL_CALLS,
+    unvotes::VOTES,
+    unvotes::DL_2020_2021,
+    vetoes::COMPILED,
+    vetoes::PRESS,
+    voeten::FILE,
+    pressure::FILE,
+    dual_use::FILE,
+];
+
+/// Licence texts that must travel with the copies of their source's files (MIT notice).
+pub const LICENCE_NOTICES: &[&str] = &["unsc_vetoes/SOURCE_LICENSE.txt"];
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -43,13 +75,18 @@ pub fn build_all(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
     let [vetoes_list, vetoes_per_year]: [Dataset; 2] =
         vetoes::datasets(raw_dir)?.try_into().map_err(|_| "vetoes: expected two datasets".to_string())?;
     timed.push(vetoes_per_year);
+    let pressure_rows = pressure::read(raw_dir)?;
     for ds in &mut timed {
         facts::attach(ds, &events);
+        if ds.id == "trade-monthly" {
+            pressure::attach(ds, &pressure_rows);
+        }
     }
     all.extend(timed);
     all.push(dots::trade_ussr(&dots)?);
     all.push(sipri::arms_cn_ru(&arms)?);
     all.push(chpl::chpl(raw_dir)?);
+    all.push(dual_use::dual_use_figures(raw_dir)?);
     all.push(vetoes_list);
     all.push(unvotes::unga_coincidence(raw_dir)?);
     all.extend(ukraine::datasets(raw_dir)?);
@@ -83,9 +120,10 @@ fn cross_check_agreement(all: &mut [Dataset]) {
     else {
         return;
     };
+    let span = all.iter().find(|d| d.id == "unga-coincidence").map(span::year_range).unwrap_or_default();
     if let Some(ds) = all.iter_mut().find(|d| d.id == "unga-agreement") {
         ds.notes.push(format!(
-            "Cross-check against dragonbear's own count from the vote-level data (chart unga-coincidence, calendar years, {n} years 1971–2019): China–Russia agreement differs on average by {exact:.1} percentage points from the share of identical votes (an abstention matching only an abstention) and by {half:.1} points when a yes or no against an abstention counts as half — so the index behaves like the share of identical votes (the index is per session, and sessions span two calendar years)."
+            "Cross-check against dragonbear's own count from the vote-level data (chart unga-coincidence, calendar years, {n} years {span}): China–Russia agreement differs on average by {exact:.1} percentage points from the share of identical votes (an abstention matching only an abstention) and by {half:.1} points when a yes or no against an abstention counts as half — so the index behaves like the share of identical votes (the index is per session, and sessions span two calendar years)."
         ));
     }
 }

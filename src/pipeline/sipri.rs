@@ -10,22 +10,26 @@ use std::path::Path;
 
 pub const FILE: &str = "sipri_arms_transfers/trade_register.csv";
 pub const PREAMBLE_LINES: usize = 11;
-pub const FIRST_YEAR: i32 = 1995;
-/// Last complete delivery year (2025 rows are provisional and left out).
-pub const LAST_YEAR: i32 = 2024;
 const SRC: &str = "sipri-at";
 
-pub fn source() -> Source {
+/// The first and last delivery year in the register (every row, every supplier and recipient).
+pub fn years(rows: &[Delivery]) -> (i32, i32) {
+    let lo = rows.iter().map(|r| r.year).min().unwrap_or(0);
+    (lo, rows.iter().map(|r| r.year).max().unwrap_or(0))
+}
+
+pub fn source(rows: &[Delivery]) -> Source {
+    let (first, last) = years(rows);
     Source {
         id: SRC.into(),
-        title: "SIPRI Arms Transfers Database: trade register of major conventional arms, all suppliers to all recipients, deliveries 1995–2025 (data generated 12 Feb 2026)".into(),
+        title: format!("SIPRI Arms Transfers Database: trade register of major conventional arms, all suppliers to all recipients, deliveries {first}–{last} (data generated 12 Feb 2026)"),
         publisher: "Stockholm International Peace Research Institute (SIPRI)".into(),
         url: Some("https://www.sipri.org/databases/armstransfers".into()),
         repository: Some("nagehanrdogan/Global-Arms-Trade-Network-Analysis-1995-2024-".into()),
         path: Some("trade_register.csv".into()),
         commit: Some("3bcd6c41730f26878edc344425896f57c83dcb29".into()),
         licence: "Source: SIPRI Arms Transfers Database (c) SIPRI; cite SIPRI".into(),
-        coverage: "deliveries 1995–2025 (2025 provisional); Russia is the supplier name for the whole period".into(),
+        coverage: format!("delivery years {first}–{last}: every delivery year the register holds (none before {first}, none after {last}); Russia is the supplier name for the whole period"),
         retrieved: "2026-11".into(),
     }
 }
@@ -89,17 +93,14 @@ fn kebab(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-fn in_range(y: i32) -> bool {
-    (FIRST_YEAR..=LAST_YEAR).contains(&y)
-}
-
 fn pt(year: i32, value: f64, note: Option<String>) -> Point {
     Point { period: year.to_string().into(), value, source: SRC.into(), label: None, note }
 }
 
 pub fn arms_ru_cn(rows: &[Delivery]) -> Result<Dataset, String> {
+    let (first, last) = years(rows);
     let mut by_cat: BTreeMap<&str, BTreeMap<i32, f64>> = BTreeMap::new();
-    for r in rows.iter().filter(|r| r.supplier == "Russia" && r.recipient == "China" && in_range(r.year)) {
+    for r in rows.iter().filter(|r| r.supplier == "Russia" && r.recipient == "China") {
         *by_cat.entry(r.category.as_str()).or_default().entry(r.year).or_default() += r.tiv;
     }
     let series = by_cat
@@ -111,7 +112,7 @@ pub fn arms_ru_cn(rows: &[Delivery]) -> Result<Dataset, String> {
             note: Some(format!(
                 "{FILE}: sum of \"TIV delivery values\" where Supplier = Russia, Recipient = China, Armament category = {cat}, by Delivery year"
             )),
-            points: (FIRST_YEAR..=LAST_YEAR)
+            points: (first..=last)
                 .map(|y| match years.get(&y) {
                     Some(v) => pt(y, round(*v, 6), None),
                     None => pt(y, 0.0, Some("no delivery rows in this category for this year in SIPRI's register: 0".into())),
@@ -121,26 +122,32 @@ pub fn arms_ru_cn(rows: &[Delivery]) -> Result<Dataset, String> {
         .collect();
     Ok(Dataset {
         id: "arms-ru-cn".into(),
-        title: "Russian arms deliveries to China by category, 1995–2024 (SIPRI TIV)".into(),
+        title: format!("Russian arms deliveries to China by category, {first}–{last} (SIPRI TIV)"),
         domain: Domain::Military,
         unit: Unit::TivM,
         frequency: Frequency::Annual,
         description: "Volume of major conventional arms Russia delivered to China each year, by armament category, in SIPRI trend-indicator values (millions).".into(),
         notes: vec![
             "The SIPRI trend-indicator value (TIV) is a volume index of military capability transferred, not a price: it is not US dollars and not comparable with trade values.".into(),
-            "Sum of the register's \"TIV delivery values\" by delivery year and armament category. A year inside 1995–2024 with no delivery rows in a category is shown as 0 (the register records deliveries; none identified means none in the register), not as a gap.".into(),
-            "Coverage: deliveries 1995–2024. The export starts in 1995 (no 1992–1994 rows); 2025 rows are provisional and left out.".into(),
+            format!("Sum of the register's \"TIV delivery values\" by delivery year and armament category. A year inside {first}–{last} with no delivery rows in a category is shown as 0 (the register records deliveries; none identified means none in the register), not as a gap."),
+            coverage_note(first, last),
             "SIPRI counts only major conventional arms (aircraft, missiles, ships, engines, sensors …); small arms and services are not included. A '0' TIV in the register means a value between 0 and 0.5.".into(),
         ],
-        sources: vec![source()],
+        sources: vec![source(rows)],
         series,
         events: vec![],
     })
 }
 
+/// What the register covers, from its delivery years.
+fn coverage_note(first: i32, last: i32) -> String {
+    format!("Coverage: deliveries {first}–{last}, every delivery year the register holds: it has no rows before {first} (so none for 1992–{}) and none after {last}.", first - 1)
+}
+
 pub fn arms_ru_share(rows: &[Delivery]) -> Result<Dataset, String> {
+    let (first, last) = years(rows);
     let (mut ru, mut all): (BTreeMap<i32, f64>, BTreeMap<i32, f64>) = (BTreeMap::new(), BTreeMap::new());
-    for r in rows.iter().filter(|r| r.recipient == "China" && in_range(r.year)) {
+    for r in rows.iter().filter(|r| r.recipient == "China") {
         *all.entry(r.year).or_default() += r.tiv;
         if r.supplier == "Russia" {
             *ru.entry(r.year).or_default() += r.tiv;
@@ -153,16 +160,16 @@ pub fn arms_ru_share(rows: &[Delivery]) -> Result<Dataset, String> {
         .collect();
     Ok(Dataset {
         id: "arms-ru-share".into(),
-        title: "Russia's share of China's arms imports, 1995–2024 (SIPRI TIV)".into(),
+        title: format!("Russia's share of China's arms imports, {first}–{last} (SIPRI TIV)"),
         domain: Domain::Military,
         unit: Unit::Percent,
         frequency: Frequency::Annual,
         description: "Russian deliveries as a percentage of all major conventional arms delivered to China each year, measured in SIPRI trend-indicator values.".into(),
         notes: vec![
             "Share = TIV delivered by Russia / TIV delivered by all suppliers to China in the same delivery year × 100, rounded to 4 decimals. TIV is a volume index, not US dollars.".into(),
-            "Coverage 1995–2024; 2025 rows are provisional and left out. Single years swing with the timing of large deliveries.".into(),
+            format!("{} Single years swing with the timing of large deliveries.", coverage_note(first, last)),
         ],
-        sources: vec![source()],
+        sources: vec![source(rows)],
         series: vec![Series {
             unit: None,
             id: "russia-share".into(),
@@ -196,12 +203,12 @@ pub fn arms_cn_ru(rows: &[Delivery]) -> Result<Dataset, String> {
         domain: Domain::Military,
         unit: Unit::TivM,
         frequency: Frequency::Records,
-        description: "Every China→Russia delivery row in the SIPRI trade register since 1995: what was delivered and its SIPRI trend-indicator value.".into(),
+        description: format!("Every China→Russia delivery row in the SIPRI trade register (delivery years {}–{}): what was delivered and its SIPRI trend-indicator value.", years(rows).0, years(rows).1),
         notes: vec![
             "One point per deal and delivery year (period = delivery year). TIV is a volume index, not US dollars.".into(),
             "SIPRI records only major conventional arms and components; dual-use goods, parts and machinery exported by China to Russia are outside its scope.".into(),
         ],
-        sources: vec![source()],
+        sources: vec![source(rows)],
         series: vec![Series {
             unit: None,
             id: "china-to-russia".into(),

@@ -5,6 +5,7 @@
 //! `unga_ukraine_votes/ukraine_votes_completion_press.csv` (one row per resolution × country, or
 //! `TOTAL` with `Y-N-A-X`), `unga_ukraine_votes/votes_by_country_68-262_ES-11-1.csv` (every member).
 
+use super::pages::Pages;
 use super::raw::{squash, Table};
 use crate::data::{Dataset, Domain, Frequency, Point, Series, Source, Unit};
 use std::path::Path;
@@ -18,7 +19,7 @@ fn hand_made(id: &str, title: &str, path: &str, coverage: &str) -> Source {
         id: id.into(),
         title: title.into(),
         publisher: "United Nations General Assembly voting record as reported by UN pages, Wikipedia and wire services (each row cites its page)".into(),
-        url: Some("https://digitallibrary.un.org/".into()),
+        url: None,
         repository: None,
         path: Some(path.into()),
         commit: None,
@@ -34,15 +35,6 @@ fn src_table() -> Source {
         "Ukraine-related UNGA resolutions: tallies and the votes of China, Russia, the United States and India (hand-made table)",
         RESOLUTIONS,
         "A/RES/68/262 (2014) and A/RES/ES-11/1 … ES-11/8 (2022–2025)",
-    )
-}
-
-fn src_press() -> Source {
-    hand_made(
-        "unga-ukraine-press",
-        "Ukraine-related UNGA votes completed from UN press releases, UN News and wire copy (hand-made table with quotes)",
-        COMPLETION,
-        "A/RES/ES-11/2 … ES-11/8 and the 3 Dec 2025 resolution on the return of Ukrainian children",
     )
 }
 
@@ -83,6 +75,18 @@ struct Resolution {
     table_votes: [String; 4],
     press_votes: [Option<(String, String, String)>; 4],
     table_url: String,
+}
+
+/// Resolutions whose absent count in the hand-made table is arithmetic (193 minus the other three
+/// counts), as PROVENANCE §9c records; it is left out rather than shown as a stated figure.
+const SUBTRACTED_ABSENT: [&str; 2] = ["A/RES/ES-11/4", "A/RES/ES-11/7"];
+/// UN members since South Sudan joined in 2011 (every vote here is from 2014 on).
+const UN_MEMBERS: f64 = 193.0;
+const PUBLISHER: &str = "United Nations General Assembly voting record as reported by UN pages, Wikipedia and wire services (each row cites its page)";
+
+/// Title of a page's source entry: what was read from it.
+fn page_title(r: &Resolution) -> String {
+    format!("{} ({}): {} — vote as reported on this page", r.label, r.date, r.title)
 }
 
 const COUNTRIES: [(&str, &str, &str); 4] = [
@@ -184,11 +188,12 @@ fn read_all(raw_dir: &Path) -> Result<Vec<Resolution>, String> {
 }
 
 pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
-    let res = read_all(raw_dir)?;
+    let mut res = read_all(raw_dir)?;
     // Country votes: the table's definite code, else the press file's; "A?" or blank = not known.
     let mut series = Vec::new();
     let mut blanks = Vec::new();
     let mut conflicts = Vec::new();
+    let mut vote_pages = Pages::new("unga-ukraine-votes", PUBLISHER, RESOLUTIONS);
     for (k, (id, name, _)) in COUNTRIES.iter().enumerate() {
         let mut points = Vec::new();
         for r in &res {
@@ -201,16 +206,16 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
                 }
                 (Some((v, c)), press) => {
                     let also = press.as_ref().map_or(String::new(), |(.., u)| format!("; confirmed by {u}"));
-                    Some((*v, "unga-ukraine-table", format!("{c} per {}{also}", r.table_url)))
+                    Some((*v, r.table_url.clone(), format!("{c} per {}{also}", r.table_url)))
                 }
-                (None, Some((v, c, n, u))) => Some((*v, "unga-ukraine-press", format!("{c} per {u}. {n}"))),
+                (None, Some((v, c, n, u))) => Some((*v, (*u).clone(), format!("{c} per {u}. {n}"))),
                 (None, None) => None,
             };
             match chosen {
-                Some((value, source, why)) => points.push(Point {
+                Some((value, url, why)) => points.push(Point {
                     period: r.date.clone().into(),
                     value,
-                    source: source.into(),
+                    source: vote_pages.id(&url, &page_title(r), &r.label).into(),
                     label: Some(r.label.clone()),
                     note: Some(format!("{}. {why}", r.title)),
                 }),
@@ -249,20 +254,31 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
     if !conflicts.is_empty() {
         notes.push(format!("Conflicting sources, left blank: {}.", conflicts.join("; ")));
     }
-    let votes = Dataset {
+    let mut votes = Dataset {
         id: "unga-ukraine-votes".into(),
-        title: "How China, Russia, the US and India voted on Ukraine in the UN General Assembly, 2014–2025".into(),
+        title: String::new(),
         domain: Domain::Diplomatic,
         unit: Unit::Vote,
         frequency: Frequency::Records,
         description: "The votes of China, Russia, the United States and India on General Assembly resolutions about Ukraine, from the 2014 Crimea resolution to 2025.".into(),
         notes,
-        sources: vec![src_table(), src_press()],
+        sources: vote_pages.into_sources(),
         series,
         events: vec![],
     };
 
-    // Tallies.
+    // Tallies. Absent counts the table holds only as 193 − yes − no − abstain are not facts.
+    let mut subtracted = Vec::new();
+    for r in res.iter_mut().filter(|r| SUBTRACTED_ABSENT.contains(&r.symbol.as_str())) {
+        let known: Option<f64> = r.tally[..3].iter().map(|t| t.as_ref().map(|(v, ..)| *v)).sum();
+        if let (Some((absent, ..)), Some(known)) = (&r.tally[3], known) {
+            if *absent == UN_MEMBERS - known {
+                subtracted.push(format!("{} ({absent} = {UN_MEMBERS} − {known})", r.label));
+                r.tally[3] = None;
+            }
+        }
+    }
+    let mut tally_pages = Pages::new("unga-ukraine-tallies", PUBLISHER, RESOLUTIONS);
     let mut tally_series = Vec::new();
     let mut missing = Vec::new();
     for (k, (id, label)) in
@@ -273,10 +289,10 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
         let mut points = Vec::new();
         for r in &res {
             match &r.tally[k] {
-                Some((v, src, url)) => points.push(Point {
+                Some((v, _, url)) => points.push(Point {
                     period: r.date.clone().into(),
                     value: *v,
-                    source: (*src).into(),
+                    source: tally_pages.id(url, &page_title(r), &r.label).into(),
                     label: Some(r.label.clone()),
                     note: Some(format!("{}. Source page: {url}", r.title)),
                 }),
@@ -291,20 +307,20 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
             points: points.into(),
         });
     }
-    let tallies = Dataset {
+    let mut tallies = Dataset {
         id: "unga-ukraine-tallies".into(),
-        title: "UN General Assembly votes on Ukraine: yes, no, abstain, absent, 2014–2025".into(),
+        title: String::new(),
         domain: Domain::Diplomatic,
         unit: Unit::Count,
         frequency: Frequency::Records,
         description: "Official tallies of the General Assembly resolutions on Ukraine, from the 2014 Crimea resolution (A/RES/68/262) through the eleventh emergency special session.".into(),
         notes: vec![
             "Tallies as reported (UN pages, Wikipedia, wire copy); the two 2014/2022 tallies are also counted from the per-country lists (100/11/58/24 and 141/5/35/12).".into(),
-            "\"Absent\" is shown only where a source numbers the states not voting; it is never computed as 193 minus the other counts.".into(),
+            format!("\"Absent\" is shown only where a source numbers the states not voting (or, for 68/262 and ES-11/1, where the per-country lists count them). Left out because the hand-made table's figure is 193 minus the other three counts, not a number any page states (PROVENANCE §9c): {}.", subtracted.join("; ")),
             format!("Not stated in the sources (no point): {}.", if missing.is_empty() { "none".to_string() } else { missing.join("; ") }),
             "A/RES/ES-11/8: one outlet gives 92 in favour; 93 (Reuters, CCTV and others) is used.".into(),
         ],
-        sources: vec![src_table(), src_press()],
+        sources: tally_pages.into_sources(),
         series: tally_series,
         events: vec![],
     };
@@ -359,5 +375,13 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
         series: member_series,
         events: vec![],
     };
+    votes.title = format!(
+        "How China, Russia, the US and India voted on Ukraine in the UN General Assembly, {}",
+        super::span::year_range(&votes)
+    );
+    tallies.title = format!(
+        "UN General Assembly votes on Ukraine: yes, no, abstain, absent, {}",
+        super::span::year_range(&tallies)
+    );
     Ok(vec![votes, tallies, members])
 }

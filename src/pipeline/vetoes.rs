@@ -4,43 +4,42 @@
 //! MIT; last row 2022-07-08) and `unsc_vetoes/unsc_vetoes_after_july2022_press.csv` (hand-made from
 //! UN press pages and wire copy, PROVENANCE §9a). Amendment vetoes are dropped (unit = vetoed drafts).
 
+use super::pages::Pages;
 use super::raw::{squash, Table};
+use super::span;
 use crate::data::{Dataset, Domain, Frequency, Point, Series, Source, Unit};
 use std::collections::BTreeMap;
 use std::path::Path;
 
 pub const COMPILED: &str = "unsc_vetoes/unsc_vetoes_1946_sept2022.csv";
 pub const PRESS: &str = "unsc_vetoes/unsc_vetoes_after_july2022_press.csv";
-const LAST_COMPILED: &str = "2022-07-08";
-/// Last veto found in the press file; the last year is partial.
-const LAST_YEAR: i32 = 2025;
 
-fn src_compiled() -> Source {
+fn src_compiled(n: usize, first: &str, last: &str) -> Source {
     Source {
         id: "unsc-vetoes-compiled".into(),
-        title: "List of UN Security Council vetoes 1946–2022 (compiled by Carlos L. Yordan from the Dag Hammarskjöld Library veto list)".into(),
+        title: format!("List of UN Security Council vetoes {}–{} (compiled by Carlos L. Yordan from the Dag Hammarskjöld Library veto list)", &first[..4], &last[..4]),
         publisher: "World Politics Datalab; underlying list: UN Dag Hammarskjöld Library".into(),
         url: Some("https://research.un.org/en/docs/sc/quick/veto".into()),
         repository: Some("world-politics-datalab/vetoes-un-security-council".into()),
         path: Some("unsc_vetoes_1946_sept2022.csv".into()),
         commit: Some("661c5246872143cf16e500e4e7f2f70a45df5ac8".into()),
         licence: "MIT".into(),
-        coverage: "214 vetoed drafts, 1946-02-16 … 2022-07-08".into(),
+        coverage: format!("{n} vetoed drafts, {first} … {last}"),
         retrieved: "2026-11".into(),
     }
 }
 
-fn src_press() -> Source {
+fn src_press(first: &str, last: &str) -> Source {
     Source {
         id: "unsc-vetoes-press".into(),
         title: "UN Security Council vetoes after July 2022 (hand-made from UN press releases, UN News and wire copy; each row cites its page)".into(),
         publisher: "United Nations Security Council record as reported by UN press pages and news agencies".into(),
-        url: Some("https://research.un.org/en/docs/sc/quick/veto".into()),
+        url: None,
         repository: None,
         path: Some(PRESS.into()),
         commit: None,
         licence: "Public UN record; each row of the raw file names the page it was read from".into(),
-        coverage: "2022-09-30 … 2025-09-18 (nothing later found)".into(),
+        coverage: format!("{first} … {last} (nothing later found)"),
         retrieved: "2026-11".into(),
     }
 }
@@ -54,7 +53,19 @@ struct Veto {
     label: String,
     topic: String,
     by: [bool; 4],
-    source: &'static str,
+    /// Page the veto was read from (press rows), empty for the compiled list.
+    url: String,
+}
+
+/// What the raw files hold besides the vetoes of drafts.
+struct Read {
+    vetoes: Vec<Veto>,
+    /// Vetoes of amendments (left out): date and who vetoed.
+    amendments: Vec<(String, String)>,
+    /// First and last date of the compiled list, and of the press file.
+    compiled: (String, String),
+    press: (String, String),
+    compiled_rows: usize,
 }
 
 fn mdy(file: &str, line: usize, s: &str) -> Result<String, String> {
@@ -71,7 +82,7 @@ fn mdy(file: &str, line: usize, s: &str) -> Result<String, String> {
     Ok(format!("{y:04}-{m:02}-{d:02}"))
 }
 
-fn read(raw_dir: &Path) -> Result<(Vec<Veto>, usize), String> {
+fn read(raw_dir: &Path) -> Result<Read, String> {
     let mut out = Vec::new();
     let t = Table::read(raw_dir, COMPILED)?;
     let (c_date, c_draft, c_agenda, c_topic) =
@@ -101,22 +112,30 @@ fn read(raw_dir: &Path) -> Result<(Vec<Veto>, usize), String> {
             label,
             topic: format!("{} ({})", squash(t.cell(i, c_agenda)), squash(t.cell(i, c_topic))),
             by,
-            source: "unsc-vetoes-compiled",
+            url: String::new(),
         });
     }
+    let compiled_rows = out.len();
+    let compiled = (
+        out.iter().map(|v| v.date.clone()).min().unwrap_or_default(),
+        out.iter().map(|v| v.date.clone()).max().unwrap_or_default(),
+    );
+    let last_compiled = compiled.1.clone();
     let p = Table::read(raw_dir, PRESS)?;
     let (p_date, p_draft, p_topic, p_by, p_url, p_note) =
         (p.col("date")?, p.col("draft")?, p.col("topic")?, p.col("vetoed_by")?, p.col("source_url")?, p.col("note")?);
-    let mut amendments = 0;
+    let mut amendments = Vec::new();
+    let mut press_dates = Vec::new();
     for i in 0..p.rows.len() {
         let line = p.line(i);
         let date = p.cell(i, p_date).to_string();
-        if date.as_str() <= LAST_COMPILED {
+        press_dates.push(date.clone());
+        if date <= last_compiled {
             return Err(format!("{PRESS}: line {line}: {date} is inside the compiled file's coverage"));
         }
         let topic = squash(p.cell(i, p_topic));
         if topic.contains("AMENDMENT") {
-            amendments += 1;
+            amendments.push((date, p.cell(i, p_by).replace(';', " and ")));
             continue;
         }
         let mut by = [false; 4];
@@ -147,21 +166,29 @@ fn read(raw_dir: &Path) -> Result<(Vec<Veto>, usize), String> {
             label,
             topic: format!("{topic}. Source page: {}", p.cell(i, p_url)),
             by,
-            source: "unsc-vetoes-press",
+            url: p.cell(i, p_url).to_string(),
         });
     }
     out.sort_by(|a, b| a.date.cmp(&b.date));
-    Ok((out, amendments))
+    press_dates.sort();
+    let press = (press_dates.first().cloned().unwrap_or_default(), press_dates.last().cloned().unwrap_or_default());
+    Ok(Read { vetoes: out, amendments, compiled, press, compiled_rows })
 }
 
+const PRESS_PUBLISHER: &str = "United Nations Security Council record as reported by UN press pages and news agencies";
+
 pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
-    let (vetoes, amendments) = read(raw_dir)?;
+    let Read { vetoes, amendments, compiled, press, compiled_rows } = read(raw_dir)?;
+    let last_year: i32 = press.1.get(..4).and_then(|y| y.parse().ok()).ok_or("vetoes: the press file has no dates")?;
+    let compiled_last_year: i32 = compiled.1[..4].parse().map_err(|_| "vetoes: bad compiled date".to_string())?;
+    let amendment_text: Vec<String> = amendments.iter().map(|(d, by)| format!("{by} {d}")).collect();
     let common_notes = [
-        format!("To {LAST_COMPILED}: the compiled list (MIT) of the Dag Hammarskjöld Library veto list; after it: vetoes found in UN press releases, UN News and wire copy (PROVENANCE §9a), nothing after 2025-09-18."),
-        format!("Unit = vetoed draft resolutions. {amendments} vetoes on amendments after 2022 (US 2023-12-22; Russia twice on 2025-02-24) are left out, as the Library's list counts drafts."),
+        format!("To {}: the compiled list (MIT) of the Dag Hammarskjöld Library veto list; after it: vetoes found in UN press releases, UN News and wire copy (PROVENANCE §9a), {} … {}; nothing later was found.", compiled.1, press.0, press.1),
+        format!("Unit = vetoed draft resolutions. {} vetoes of amendments to drafts ({}) are not vetoes of drafts and are left out, as the Library's list counts drafts.", amendments.len(), amendment_text.join("; ")),
         "Caveat: the compiled file's early US and French counts are lower than the commonly cited Library totals (US 71 vs 82, France 7 vs 16 by 2023), because its row unit differs for some early and joint vetoes; its China and Russia rows agree with independent lists, and its post-2000 rows match scprocedure.org exactly.".into(),
         "China = the People's Republic, which holds the seat from 25 October 1971 (the Republic of China's veto of 1955 is not in this list). The USSR and the Russian Federation (from 1992) are separate series.".into(),
     ];
+    let mut pages = Pages::new("unsc-vetoes-press", PRESS_PUBLISHER, PRESS);
     let mut series = Vec::new();
     for (k, (id, label)) in MEMBERS.iter().enumerate() {
         let points = vetoes
@@ -170,7 +197,11 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
             .map(|v| Point {
                 period: v.date.clone().into(),
                 value: 1.0,
-                source: v.source.into(),
+                source: if v.url.is_empty() {
+                    "unsc-vetoes-compiled".into()
+                } else {
+                    pages.id(&v.url, &format!("Security Council veto of {} ({})", v.date, v.label), &v.date).into()
+                },
                 label: Some(v.label.clone()),
                 note: Some(v.topic.clone()),
             })
@@ -181,21 +212,28 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
         "One point per vetoed draft (value 1), dated by the vote; a draft vetoed by two members appears in both series. Labels give the draft symbol; \"(unverified)\" marks a candidate symbol from an unidentified secondary list that the press pages did not confirm; early rows give the meeting record instead.".into(),
     ];
     notes.extend(common_notes.iter().cloned());
-    let list = Dataset {
+    let mut sources = vec![src_compiled(compiled_rows, &compiled.0, &compiled.1)];
+    sources.extend(pages.into_sources());
+    let mut list = Dataset {
         id: "unsc-vetoes".into(),
-        title: "UN Security Council vetoes by China, Russia, the USSR and the United States, 1946–2025".into(),
+        title: String::new(),
         domain: Domain::Diplomatic,
         unit: Unit::Count,
         frequency: Frequency::Records,
         description: "Every draft resolution vetoed by China, Russia (USSR before 1992) or the United States, with its date, symbol and topic.".into(),
         notes,
-        sources: vec![src_compiled(), src_press()],
+        sources,
         series,
         events: vec![],
     };
+    list.title = format!(
+        "UN Security Council vetoes by China, Russia, the USSR and the United States, {}",
+        span::year_range(&list)
+    );
 
     // Per year, explicit 0 inside each member's coverage.
     let mut counts: BTreeMap<(usize, i32), u32> = BTreeMap::new();
+    let mut pages_of_year: BTreeMap<i32, Vec<&str>> = BTreeMap::new();
     for v in &vetoes {
         let year: i32 = v.date[..4].parse().map_err(|_| format!("vetoes: bad date {}", v.date))?;
         for k in (0..4).filter(|k| v.by[*k]) {
@@ -204,38 +242,51 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
         if v.by[0] && v.by[1] {
             *counts.entry((4, year)).or_default() += 1;
         }
+        if !v.url.is_empty() && !pages_of_year.entry(year).or_default().contains(&v.url.as_str()) {
+            pages_of_year.entry(year).or_default().push(&v.url);
+        }
     }
     let ranges: [(&str, &str, i32, i32); 5] = [
-        ("china", "China (PRC)", 1971, LAST_YEAR),
-        ("russia", "Russia", 1992, LAST_YEAR),
+        ("china", "China (PRC)", 1971, last_year),
+        ("russia", "Russia", 1992, last_year),
         ("ussr", "USSR", 1946, 1991),
-        ("united-states", "United States", 1946, LAST_YEAR),
-        ("china-russia-joint", "Vetoed by both China and Russia", 1992, LAST_YEAR),
+        ("united-states", "United States", 1946, last_year),
+        ("china-russia-joint", "Vetoed by both China and Russia", 1992, last_year),
     ];
     let mut per_year = Vec::new();
     for (k, (id, label, from, to)) in ranges.iter().enumerate() {
         let points = (*from..=*to)
             .map(|y| {
                 let n = counts.get(&(k, y)).copied().unwrap_or(0);
-                let source = if y > 2022 { "unsc-vetoes-press" } else { "unsc-vetoes-compiled" };
+                let source = if y > compiled_last_year { "unsc-vetoes-press" } else { "unsc-vetoes-compiled" };
+                let pages = pages_of_year.get(&y).map(|p| p.join("; "));
+                let mut note = Vec::new();
+                if y == compiled_last_year {
+                    note.push(format!("to {} from the compiled list, after it from press pages", compiled.1));
+                }
+                if y == last_year {
+                    note.push(format!("partial year: vetoes found up to {}", press.1));
+                }
+                if let Some(p) = pages {
+                    note.push(format!("vetoes of the year read from: {p}"));
+                }
                 Point {
                     period: y.to_string().into(),
                     value: f64::from(n),
                     source: source.into(),
                     label: None,
-                    note: match y {
-                        2022 => Some("to 2022-07-08 from the compiled list, after it from press pages".into()),
-                        LAST_YEAR => Some("partial year: vetoes found up to 2025-09-18".into()),
-                        _ => None,
-                    },
+                    note: (!note.is_empty()).then(|| note.join("; ")),
                 }
             })
             .collect();
         per_year.push(Series { id: (*id).into(), label: (*label).into(), unit: None, note: None, points });
     }
-    let mut notes = vec![
-        "Number of draft resolutions vetoed by each member per calendar year; a year inside a member's coverage without a veto is 0. Coverage: USSR 1946–1991, Russia 1992–2025, China (PRC) 1971–2025, United States 1946–2025; joint China–Russia vetoes 1992–2025. 2025 is partial (to 18 September).".into(),
-    ];
+    let coverage: Vec<String> = ranges.iter().map(|(_, l, a, b)| format!("{l} {a}–{b}")).collect();
+    let mut notes = vec![format!(
+        "Number of draft resolutions vetoed by each member per calendar year; a year inside a member's coverage without a veto is 0. Coverage: {}. {last_year} is partial (to {}). Each year after {compiled_last_year} names the pages its vetoes were read from.",
+        coverage.join(", "),
+        press.1
+    )];
     notes.extend(common_notes.iter().cloned());
     let yearly = Dataset {
         id: "unsc-vetoes-per-year".into(),
@@ -245,7 +296,7 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
         frequency: Frequency::Annual,
         description: "How many draft resolutions China, Russia (the USSR before 1992) and the United States vetoed each year, and how many China and Russia vetoed together.".into(),
         notes,
-        sources: vec![src_compiled(), src_press()],
+        sources: vec![src_compiled(compiled_rows, &compiled.0, &compiled.1), src_press(&press.0, &press.1)],
         series: per_year,
         events: vec![],
     };

@@ -77,13 +77,16 @@ pub fn unga_agreement(raw_dir: &Path) -> Result<Dataset, String> {
             points: agreement_points(raw_dir, iso, col)?.into(),
         });
     }
+    let years = super::span::years(
+        series.iter().flat_map(|s| s.points.iter().filter_map(|p| p.period.parse::<i32>().ok()).collect::<Vec<_>>()),
+    );
     Ok(Dataset {
         id: "unga-agreement".into(),
         title: "How often China and Russia vote alike in the UN General Assembly".into(),
         domain: Domain::Diplomatic,
         unit: Unit::Share,
         frequency: Frequency::Session,
-        description: "Share of recorded General Assembly votes in each session on which two states voted the same way, 1971–2023, with the United States and India for contrast.".into(),
+        description: format!("Share of recorded General Assembly votes in each session on which two states voted the same way, {years}, with the United States and India for contrast."),
         notes: vec![
             "Agreement index as published by Voeten et al. in the ideal-point file (columns RUSSAgree, USAgree, ChinaAgree); the file does not restate how abstentions are scored, see the dataset's codebook.".into(),
             "A session opens in September and its votes can fall in the following year; the year shown is the year the session opened (session = year − 1945).".into(),

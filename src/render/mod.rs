@@ -1,12 +1,13 @@
-//! Render layer: the drawing toolkit charts use, generic over a small [`Surface`] trait (a 2D
-//! canvas context in the browser, implemented in `src/web`; plotters' SVG and bitmap backends
-//! natively). It knows no chart, and on wasm32 it links no plotters.
+//! Render layer: the drawing toolkit charts use. Its seam is plotters' backend trait,
+//! `plotters_backend::DrawingBackend`: plotters-canvas's `CanvasBackend` in the browser, plotters'
+//! SVG and bitmap backends natively (`dragonbear render`, the static images, the golden files). Every
+//! backend is a [`Surface`] (`backend.rs`), the handful of primitives [`Painter`] needs, so a chart's
+//! pixels in the browser and in an SVG come from the same calls. It knows no chart.
 //!
 //! Charts lay themselves out in CSS pixels; [`Painter`] multiplies by the device pixel ratio
 //! when it talks to the backend, so text and lines stay crisp at DPR 2 and 3 and hit-testing
 //! works in the same CSS pixels the pointer reports.
 
-#[cfg(not(target_arch = "wasm32"))]
 mod backend;
 mod fonts;
 mod measure;
@@ -20,7 +21,6 @@ pub use painter::Painter;
 pub use surface::{Anchor, Pen, Px, Surface};
 pub use theme::{Rgb, Theme};
 
-/// Rough width of `text` at `size` CSS px in a sans-serif font, when nothing can measure.
 /// A device-pixel coordinate: `v` rounded half away from zero, as `f64::round` does, but with the
 /// `trunc` instruction WebAssembly has (`round` is a library call there, made for every point of
 /// a big line chart). Exact: `v - v.trunc()` has no rounding error.
@@ -30,6 +30,7 @@ pub fn round_px(v: f64) -> i32 {
     (if (v - t).abs() >= 0.5 { t + v.signum() } else { t }) as i32
 }
 
+/// Rough width of `text` at `size` CSS px in a sans-serif font, when nothing can measure.
 pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars()
         .map(|c| match c {

@@ -1,7 +1,6 @@
 //! [`Surface`]: the handful of drawing primitives [`Painter`](super::Painter) needs, in device
-//! pixels. It exists so the browser build can draw straight onto a 2D canvas context without
-//! linking plotters (bundle size), while native SVG/PNG output keeps going through plotters'
-//! backends (`backend.rs`), call for call as before.
+//! pixels. Every plotters `DrawingBackend` is one (`backend.rs`); a surface may also wrap a backend
+//! to observe what is drawn (the browser's hover layer records where it drew, `src/web/canvas.rs`).
 
 use super::theme::Rgb;
 use crate::error::Result;

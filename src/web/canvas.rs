@@ -1,27 +1,17 @@
-//! [`CanvasSurface`]: the render layer's [`Surface`] straight onto a `CanvasRenderingContext2d`,
-//! so the wasm bundle links no plotters. It issues the same context calls plotters-canvas 0.3.1
-//! did (same colour and font strings, the same half-pixel snap for thin lines), so the pixels are
-//! unchanged; but it remembers the fill, stroke, line width, font and text placement it last set
-//! and only sets them again when they change, since every setter crosses from wasm to JS and the
-//! `font` setter parses its string.
+//! [`CanvasSurface`]: plotters-canvas's `CanvasBackend` on one canvas, wrapped to remember where it
+//! drew. Every pixel goes through the backend (the render layer's `impl Surface for DrawingBackend`,
+//! the same calls that write the SVG and PNG natively); the wrapper only keeps the box the hover
+//! layer must clear before its next frame, so a hover clears a sliver, not the whole canvas.
 
-use super::js_err;
 use crate::error::{Error, Result};
-use crate::model::numtext::Float;
 use crate::render::{Anchor, Pen, Px, Rgb, Surface};
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
 
 /// Draws on one canvas's 2D context, in its backing-store (device) pixels.
 pub struct CanvasSurface {
-    ctx: CanvasRenderingContext2d,
-    fill: Option<(Rgb, f64)>,
-    stroke: Option<(Rgb, f64)>,
-    line_width: Option<u32>,
-    font: Option<(f64, bool)>,
-    align: Option<&'static str>,
-    baseline: Option<&'static str>,
-    /// Device-px box around everything drawn so far (`None`: nothing); text makes it `Everywhere`.
+    backend: CanvasBackend,
+    /// Device-px box around everything drawn so far; text makes it `Everywhere`.
     drawn: Drawn,
 }
 
@@ -56,24 +46,11 @@ impl Drawn {
 }
 
 impl CanvasSurface {
-    /// The surface of `canvas`'s 2D context. Nothing about the context's current state is assumed.
+    /// The surface of `canvas`'s 2D context.
     pub fn new(canvas: &HtmlCanvasElement) -> Result<Self> {
-        let ctx = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        let backend = CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or_else(|| Error::Browser("no 2D canvas context".into()))?;
-        Ok(CanvasSurface {
-            ctx,
-            fill: None,
-            stroke: None,
-            line_width: None,
-            font: None,
-            align: None,
-            baseline: None,
-            drawn: Drawn::Nothing,
-        })
+        Ok(CanvasSurface { backend, drawn: Drawn::Nothing })
     }
 
     /// Where this surface has drawn since it was made.
@@ -81,148 +58,48 @@ impl CanvasSurface {
         self.drawn
     }
 
-    fn set_fill(&mut self, color: Rgb, alpha: f64) {
-        if self.fill != Some((color, alpha)) {
-            self.fill = Some((color, alpha));
-            self.ctx.set_fill_style_str(&css_color(color, alpha));
+    /// Notes a primitive's box (grown by its stroke and a pixel of antialiasing) unless it is
+    /// invisible, which the backend skips too.
+    fn note(&mut self, a: Px, b: Px, pen: Pen) {
+        if pen.alpha != 0.0 {
+            self.drawn = self.drawn.with(a, b, pen.width as f64 + 2.0);
         }
     }
-
-    fn set_line(&mut self, pen: Pen) {
-        if self.stroke != Some((pen.color, pen.alpha)) {
-            self.stroke = Some((pen.color, pen.alpha));
-            self.ctx.set_stroke_style_str(&css_color(pen.color, pen.alpha));
-        }
-        if self.line_width != Some(pen.width) {
-            self.line_width = Some(pen.width);
-            self.ctx.set_line_width(pen.width as f64);
-        }
-    }
-}
-
-/// The colour string plotters-canvas wrote.
-fn css_color((r, g, b): Rgb, alpha: f64) -> String {
-    format!("rgba({r},{g},{b},{})", Float(alpha))
 }
 
 impl Surface for CanvasSurface {
     fn rect(&mut self, a: Px, b: Px, pen: Pen, fill: bool) -> Result<()> {
-        if pen.alpha == 0.0 {
-            return Ok(());
-        }
-        self.drawn = self.drawn.with(a, b, pen.width as f64 + 2.0);
-        let (x, y, w, h) = (a.0 as f64, a.1 as f64, (b.0 - a.0) as f64, (b.1 - a.1) as f64);
-        if fill {
-            self.set_fill(pen.color, pen.alpha);
-            self.ctx.fill_rect(x, y, w, h);
-        } else {
-            self.set_line(pen);
-            self.ctx.stroke_rect(x, y, w, h);
-        }
-        Ok(())
+        self.note(a, b, pen);
+        self.backend.rect(a, b, pen, fill)
     }
 
     fn line(&mut self, a: Px, b: Px, pen: Pen) -> Result<()> {
-        if pen.alpha == 0.0 {
-            return Ok(());
-        }
-        self.drawn = self.drawn.with(a, b, pen.width as f64 + 2.0);
-        // Vertical and horizontal lines move half a pixel left/up so a 1 px line covers one
-        // pixel row or column instead of blurring over two.
-        let (mut a, mut b) = ((a.0 as f64, a.1 as f64), (b.0 as f64, b.1 as f64));
-        if a.0 == b.0 {
-            a.0 -= 0.5;
-            b.0 -= 0.5;
-        }
-        if a.1 == b.1 {
-            a.1 -= 0.5;
-            b.1 -= 0.5;
-        }
-        self.set_line(pen);
-        self.ctx.begin_path();
-        self.ctx.move_to(a.0, a.1);
-        self.ctx.line_to(b.0, b.1);
-        self.ctx.stroke();
-        Ok(())
+        self.note(a, b, pen);
+        self.backend.line(a, b, pen)
     }
 
     fn path(&mut self, points: &[Px], pen: Pen) -> Result<()> {
-        if pen.alpha == 0.0 {
-            return Ok(());
+        if let Some(first) = points.first() {
+            let (x0, y0, x1, y1) = points.iter().fold((first.0, first.1, first.0, first.1), |(x0, y0, x1, y1), p| {
+                (x0.min(p.0), y0.min(p.1), x1.max(p.0), y1.max(p.1))
+            });
+            self.note((x0, y0), (x1, y1), pen);
         }
-        for p in points {
-            self.drawn = self.drawn.with(*p, *p, pen.width as f64 + 2.0);
-        }
-        self.ctx.begin_path();
-        if let Some((first, rest)) = points.split_first() {
-            self.set_line(pen);
-            self.ctx.move_to(first.0 as f64, first.1 as f64);
-            for p in rest {
-                self.ctx.line_to(p.0 as f64, p.1 as f64);
-            }
-        }
-        self.ctx.stroke();
-        Ok(())
+        self.backend.path(points, pen)
     }
 
     fn circle(&mut self, center: Px, radius: u32, pen: Pen, fill: bool) -> Result<()> {
-        if pen.alpha == 0.0 {
-            return Ok(());
-        }
         let r = radius as i32;
-        self.drawn =
-            self.drawn.with((center.0 - r, center.1 - r), (center.0 + r, center.1 + r), pen.width as f64 + 2.0);
-        if fill {
-            self.set_fill(pen.color, pen.alpha);
-        } else {
-            self.set_line(pen);
-        }
-        self.ctx.begin_path();
-        self.ctx
-            .arc(center.0 as f64, center.1 as f64, radius as f64, 0.0, std::f64::consts::PI * 2.0)
-            .map_err(js_err)?;
-        if fill {
-            self.ctx.fill();
-        } else {
-            self.ctx.stroke();
-        }
-        Ok(())
+        self.note((center.0 - r, center.1 - r), (center.0 + r, center.1 + r), pen);
+        self.backend.circle(center, radius, pen, fill)
     }
 
     fn text(&mut self, text: &str, at: Px, size: f64, bold: bool, color: Rgb, anchor: Anchor) -> Result<()> {
         self.drawn = Drawn::Everywhere;
-        let (align, baseline) = match anchor {
-            Anchor::LeftTop => ("start", "top"),
-            Anchor::LeftMiddle => ("start", "middle"),
-            Anchor::LeftBottom => ("start", "bottom"),
-            Anchor::CenterTop => ("center", "top"),
-            Anchor::CenterBottom => ("center", "bottom"),
-            Anchor::RightMiddle => ("end", "middle"),
-            Anchor::RightTop => ("end", "top"),
-        };
-        if self.baseline != Some(baseline) {
-            self.baseline = Some(baseline);
-            self.ctx.set_text_baseline(baseline);
-        }
-        if self.align != Some(align) {
-            self.align = Some(align);
-            self.ctx.set_text_align(align);
-        }
-        self.set_fill(color, 1.0);
-        if self.font != Some((size, bold)) {
-            self.font = Some((size, bold));
-            self.ctx.set_font(&font(size, bold));
-        }
-        self.ctx.fill_text(text, at.0 as f64, at.1 as f64).map_err(js_err)
+        self.backend.text(text, at, size, bold, color, anchor)
     }
 
     fn present(&mut self) -> Result<()> {
-        Ok(())
+        self.backend.present()
     }
-}
-
-/// The font string plotters-canvas drew with, `normal|bold SIZEpx sans-serif`; the text measure
-/// (`CanvasMeasure`) uses the same.
-pub(super) fn font(size: f64, bold: bool) -> String {
-    format!("{} {}px sans-serif", if bold { "bold" } else { "normal" }, Float(size))
 }

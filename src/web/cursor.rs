@@ -8,7 +8,6 @@
 //! draw on the hover canvas.
 
 use crate::chart::HoverMarks;
-use crate::model::numtext::Float;
 use crate::render::{Rgb, Theme};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
@@ -53,11 +52,11 @@ impl Cursor {
         let mut last = self.rule_style.borrow_mut();
         if last.0 != Some(m.rule) || last.1 != height {
             rs.set_property("background", &Theme::css(m.rule))?;
-            rs.set_property("height", &format!("{}px", Float(height)))?;
+            rs.set_property("height", &format!("{}px", height))?;
             *last = (Some(m.rule), height);
         }
         // A 1 px rule centred on x, as the canvas strokes it.
-        rs.set_property("transform", &format!("translate({}px,{}px)", Float(m.x - 0.5), Float(m.top)))?;
+        rs.set_property("transform", &format!("translate({}px,{}px)", m.x - 0.5, m.top))?;
         let mut dots = self.dots.borrow_mut();
         while dots.len() < m.dots.len() {
             let el = div(&self.root.owner_document().ok_or("no document")?, "dot")?;
@@ -76,14 +75,14 @@ impl Cursor {
                 // A dot of the series colour inside a ring of the background colour (the box
                 // includes its border: `box-sizing: border-box`).
                 let ring = m.ring_radius - m.dot_radius;
-                ds.set_property("width", &format!("{}px", Float(2.0 * m.ring_radius)))?;
-                ds.set_property("height", &format!("{}px", Float(2.0 * m.ring_radius)))?;
-                ds.set_property("border", &format!("{}px solid {}", Float(ring), Theme::css(m.ring)))?;
-                ds.set_property("margin", &format!("{}px 0 0 {}px", Float(-m.ring_radius), Float(-m.ring_radius)))?;
+                ds.set_property("width", &format!("{}px", 2.0 * m.ring_radius))?;
+                ds.set_property("height", &format!("{}px", 2.0 * m.ring_radius))?;
+                ds.set_property("border", &format!("{}px solid {}", ring, Theme::css(m.ring)))?;
+                ds.set_property("margin", &format!("{}px 0 0 {}px", -m.ring_radius, -m.ring_radius))?;
                 ds.set_property("background", &Theme::css(color))?;
                 dot.style = Some(want);
             }
-            ds.set_property("transform", &format!("translate({}px,{}px)", Float(m.x), Float(y)))?;
+            ds.set_property("transform", &format!("translate({}px,{}px)", m.x, y))?;
         }
         self.root.set_hidden(false);
         Ok(())

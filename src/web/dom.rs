@@ -4,7 +4,6 @@
 
 use crate::chart::Tooltip;
 use crate::model::locale::{t, Text};
-use crate::model::numtext::Float;
 use crate::render::Theme;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -339,7 +338,7 @@ pub fn show_tooltip(
     let widest = (stage_w * 0.8).min(280.0);
     let (left, dx) = if anchor.0 + 14.0 + widest > stage_w - 4.0 {
         let left = anchor.0 - 14.0;
-        (left, format!("max(-100%, calc(4px - {:.0}px))", Float(left)))
+        (left, format!("max(-100%, calc(4px - {:.0}px))", left))
     } else {
         (anchor.0 + 14.0, "0px".to_string())
     };
@@ -347,12 +346,7 @@ pub fn show_tooltip(
     let top = anchor.1;
     tip.style().set_property(
         "transform",
-        &format!(
-            "translate(calc({:.0}px + {dx}), calc({:.0}px + max(-50%, calc(4px - {:.0}px))))",
-            Float(left),
-            Float(top),
-            Float(top)
-        ),
+        &format!("translate(calc({:.0}px + {dx}), calc({:.0}px + max(-50%, calc(4px - {:.0}px))))", left, top, top),
     )?;
     Ok(())
 }

@@ -47,10 +47,15 @@ impl Measure for ScaledMeasure {
         let device = size * self.scale;
         if c.font.get() != Some((device, bold)) {
             c.font.set(Some((device, bold)));
-            c.ctx.set_font(&canvas::font(device, bold));
+            c.ctx.set_font(&font(device, bold));
         }
         c.ctx.measure_text(text).map_or_else(|_| Heuristic.width(text, size, bold), |m| m.width() / self.scale)
     }
+}
+
+/// The CSS font string plotters-canvas draws text with, `normal|bold SIZEpx sans-serif`.
+fn font(size: f64, bold: bool) -> String {
+    format!("{} {}px sans-serif", if bold { "bold" } else { "normal" }, size)
 }
 
 thread_local! {
@@ -140,21 +145,18 @@ pub fn warm() -> bool {
     warm::round().is_ok()
 }
 
-/// Every chart: `[{id, title, domain, description}]`.
+/// Every chart: `[{id, title, domain, description}]` (`ChartInfo[]`).
 #[wasm_bindgen(unchecked_return_type = "ChartInfo[]")]
 pub fn charts() -> Result<JsValue, JsValue> {
     let list = crate::chart::list().map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    let out = js_sys::Array::new();
-    for c in list {
-        let entry = js_sys::Object::new();
-        for (key, value) in
-            [("id", c.id.as_str()), ("title", &c.title), ("domain", c.domain.as_str()), ("description", &c.description)]
-        {
-            js_sys::Reflect::set(&entry, &JsValue::from_str(key), &JsValue::from_str(value))?;
-        }
-        out.push(&entry);
-    }
-    Ok(out.into())
+    to_js(&list).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+/// A serde value as a plain JavaScript value: objects, arrays, strings, numbers, `null` for `None`.
+fn to_js<T: serde::Serialize>(value: &T) -> crate::error::Result<JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| crate::error::Error::Browser(e.to_string()))
 }
 
 /// Mounts a chart into `element` (its shadow root). `options`: `{chart, theme, height, data, src}`,

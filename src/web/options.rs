@@ -1,9 +1,11 @@
-//! Reading the `mount()`/`update()` options object defensively: wrong types become defaults or a
-//! clear error, never a panic.
+//! The `mount()`/`update()` options object, read through serde-wasm-bindgen into [`Options`].
+//! A field of the wrong type is a clear message in place (`Invalid option "chart": invalid type:
+//! integer `5`, expected a string`); unknown keys are ignored, so hosts may pass more.
 
-use crate::data::decimal;
+use crate::error::{Error, Result};
 use crate::model::locale::Locale;
 use crate::model::transform::Mode;
+use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -32,6 +34,8 @@ pub struct Options {
     pub range: Option<(f64, f64)>,
     /// values | change | share.
     pub mode: Mode,
+    /// Options that could not be read (a field of the wrong type), shown in place.
+    pub invalid: Option<Error>,
 }
 
 impl Options {
@@ -49,58 +53,88 @@ pub enum ThemeChoice {
     Auto,
 }
 
-fn string(o: &JsValue, key: &str) -> Option<String> {
-    js_sys::Reflect::get(o, &JsValue::from_str(key)).ok()?.as_string()
+/// The options as a page writes them. `data` and `height` stay JavaScript values: `data` is
+/// measured before it is copied (a document over the size limit must not grow wasm memory) and
+/// may be an object with typed-array columns; `height` may be a number or a CSS length.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Written {
+    chart: Option<String>,
+    theme: Option<String>,
+    lang: Option<String>,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    height: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    data: JsValue,
+    src: Option<String>,
+    error: Option<String>,
+    hidden: Option<String>,
+    range: Option<String>,
+    view: Option<String>,
 }
 
-pub fn read(o: &JsValue) -> Options {
-    let theme = match string(o, "theme").as_deref().map(str::trim) {
+/// Reads `o` (undefined or null: all defaults).
+pub fn read(o: &JsValue) -> Result<Options> {
+    let w: Written = if o.is_undefined() || o.is_null() {
+        Written::default()
+    } else {
+        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(o.clone())).map_err(|e| {
+            // A JavaScript error writes itself as `Error: …`.
+            let problem = e.inner().to_string();
+            let problem = problem.strip_prefix("Error: ").unwrap_or(&problem).to_string();
+            Error::Option { name: e.path().to_string(), problem }
+        })?
+    };
+    let theme = match w.theme.as_deref().map(str::trim) {
         Some("light") => ThemeChoice::Light,
         Some("dark") => ThemeChoice::Dark,
         _ => ThemeChoice::Auto,
     };
-    let height = js_sys::Reflect::get(o, &JsValue::from_str("height"))
-        .ok()
-        .and_then(|v| {
-            v.as_f64().or_else(|| {
-                v.as_string().and_then(|s| {
-                    // `trim_end_matches("px")`, without the standard library's substring search.
-                    let mut s = s.trim();
-                    while let Some(rest) = s.strip_suffix("px") {
-                        s = rest;
-                    }
-                    decimal::parse(s)
-                })
-            })
+    let height = w
+        .height
+        .as_f64()
+        .or_else(|| {
+            let s = w.height.as_string()?;
+            let mut s = s.trim();
+            while let Some(rest) = s.strip_suffix("px") {
+                s = rest;
+            }
+            s.trim().parse().ok()
         })
         .filter(|h: &f64| h.is_finite() && *h >= 120.0 && *h <= 4000.0);
-    // Measure `data` before copying it: a document over the limit must not grow wasm memory.
-    let raw = js_sys::Reflect::get(o, &JsValue::from_str("data")).unwrap_or(JsValue::UNDEFINED);
-    let data_object = (raw.is_object() && !raw.is_string()).then(|| raw.clone());
-    let data = wasm_bindgen::JsCast::dyn_into::<js_sys::JsString>(raw).ok();
+    let data_object = (w.data.is_object() && !w.data.is_string()).then(|| w.data.clone());
+    let data = wasm_bindgen::JsCast::dyn_into::<js_sys::JsString>(w.data).ok();
     let (data, data_too_large) = match data {
         Some(s) if s.length() as usize > crate::data::MAX_DOCUMENT_BYTES => (None, Some(s.length() as usize)),
         Some(s) => (Some(String::from(s)), None),
         None => (None, None),
     };
-    Options {
-        chart: string(o, "chart").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+    let year = |s: &str| s.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v > 1000.0 && *v < 3000.0);
+    Ok(Options {
+        chart: w.chart.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
         theme,
         height,
         data,
         data_too_large,
         data_object,
-        src: string(o, "src"),
-        error: string(o, "error"),
-        locale: string(o, "lang").map_or(Locale::En, |l| Locale::parse(&l)),
-        hidden: string(o, "hidden")
+        src: w.src,
+        error: w.error,
+        locale: w.lang.map_or(Locale::En, |l| Locale::parse(&l)),
+        hidden: w
+            .hidden
             .map(|h| h.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).take(64).collect())
             .unwrap_or_default(),
-        range: string(o, "range").and_then(|r| {
+        range: w.range.and_then(|r| {
             let (a, b) = r.split_once(',')?;
-            let (a, b) = (decimal::parse(a.trim())?, decimal::parse(b.trim())?);
-            (a.is_finite() && b.is_finite() && b > a && a > 1000.0 && b < 3000.0).then_some((a, b))
+            let (a, b) = (year(a)?, year(b)?);
+            (b > a).then_some((a, b))
         }),
-        mode: string(o, "view").map_or(Mode::Values, |v| Mode::parse(&v)),
-    }
+        mode: w.view.map_or(Mode::Values, |v| Mode::parse(&v)),
+        invalid: None,
+    })
+}
+
+/// [`read`], with invalid options becoming the error the widget shows in place.
+pub fn read_or_error(o: &JsValue) -> Options {
+    read(o).unwrap_or_else(|e| Options { invalid: Some(e), ..Options::default() })
 }

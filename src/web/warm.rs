@@ -5,7 +5,6 @@
 
 use crate::chart::{warm, Frame};
 use crate::data::{parse_dataset, Dataset};
-use crate::model::numtext::Float;
 use crate::render::Theme;
 use js_sys::{Array, Float64Array, Object, Reflect};
 use std::cell::RefCell;
@@ -88,7 +87,7 @@ fn json(ds: &Dataset, n: usize) -> String {
         .points
         .iter()
         .take(n)
-        .map(|p| format!(r#"{{"period":"{}","value":{},"source":"warm"}}"#, p.period, Float(p.value)))
+        .map(|p| format!(r#"{{"period":"{}","value":{},"source":"warm"}}"#, p.period, p.value))
         .collect();
     format!(
         r#"{{"id":"warm-up","title":"Warm-up","domain":"economic","unit":"ideal_point","frequency":"daily","description":"d","sources":[{{"id":"warm","title":"w","publisher":"w","licence":"CC0","coverage":"c","retrieved":"r"}}],"series":[{{"id":"s","label":"S","points":[{}]}}]}}"#,

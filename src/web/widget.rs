@@ -14,7 +14,6 @@ use crate::data::{parse_dataset, Dataset};
 use crate::error::{Error, Result};
 use crate::interact::{self, Input, Key, State};
 use crate::model::clamp;
-use crate::model::numtext::Float;
 use crate::model::transform::{self, Mode};
 use crate::render::{Painter, Theme};
 use std::cell::RefCell;
@@ -102,7 +101,7 @@ impl Handle {
         #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
     ) -> std::result::Result<(), JsValue> {
         let Some(rc) = &self.inner else { return Err(JsValue::from_str("this chart was destroyed")) };
-        let opts = options::read(&options);
+        let opts = options::read_or_error(&options);
         let outcome = {
             let mut w = rc.borrow_mut();
             w.opts = opts;
@@ -174,6 +173,22 @@ impl Handle {
     }
 }
 
+/// The detail of a `dragonbear-state` event.
+#[derive(serde::Serialize)]
+struct StateDetail<'a> {
+    hidden: Vec<&'a str>,
+    range: Option<String>,
+    view: &'static str,
+}
+
+/// The detail of `dragonbear-ready` / `dragonbear-error` (`message` only on error).
+#[derive(serde::Serialize)]
+struct OutcomeDetail {
+    chart: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<String>,
+}
+
 pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
     let dom = dom::build(&host).map_err(js_err)?;
     let first_width = Some(dom.first_width).filter(|&w| w >= 1.0);
@@ -182,7 +197,7 @@ pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
     let rc = Rc::new(RefCell::new(Widget {
         host,
         dom,
-        opts: options::read(options),
+        opts: options::read_or_error(options),
         loaded: None,
         state: State::default(),
         size: (0.0, 0.0, 1.0),
@@ -219,15 +234,9 @@ fn announce(rc: &Rc<RefCell<Widget>>, outcome: Result<()>) {
         let w = rc.borrow();
         (w.host.clone(), w.opts.chart.clone().unwrap_or_default())
     };
-    let detail = js_sys::Object::new();
-    let (state, kind) = match &outcome {
-        Ok(()) => ("ready", "dragonbear-ready"),
-        Err(e) => {
-            let _ = js_sys::Reflect::set(&detail, &"message".into(), &e.to_string().into());
-            ("error", "dragonbear-error")
-        }
-    };
-    let _ = js_sys::Reflect::set(&detail, &"chart".into(), &chart.into());
+    let (state, kind) = if outcome.is_ok() { ("ready", "dragonbear-ready") } else { ("error", "dragonbear-error") };
+    let detail =
+        super::to_js(&OutcomeDetail { chart, message: outcome.err().map(|e| e.to_string()) }).unwrap_or(JsValue::NULL);
     let _ = host.set_attribute("data-state", state);
     let init = CustomEventInit::new();
     init.set_bubbles(true);
@@ -653,6 +662,9 @@ impl Widget {
     }
 
     fn load(&self) -> Result<(Dataset, Vec<bool>, Kind)> {
+        if let Some(e) = &self.opts.invalid {
+            return Err(e.clone());
+        }
         if let Some(msg) = &self.opts.error {
             return Err(Error::Browser(msg.clone()));
         }
@@ -685,23 +697,18 @@ impl Widget {
 
     /// `{hidden: [ids], range: "from,to" | null, view}`: the reader's state, for the embed URL.
     fn state_detail(&self) -> JsValue {
-        let detail = js_sys::Object::new();
-        let list = js_sys::Array::new();
-        if let Some(l) = &self.loaded {
-            for (s, h) in l.ds.series.iter().zip(&self.state.hidden) {
-                if *h {
-                    list.push(&JsValue::from_str(&s.id));
-                }
+        let hidden = match &self.loaded {
+            Some(l) => {
+                l.ds.series.iter().zip(&self.state.hidden).filter(|(_, h)| **h).map(|(s, _)| s.id.as_str()).collect()
             }
-        }
-        let _ = js_sys::Reflect::set(&detail, &"hidden".into(), &list);
-        let range = self
-            .state
-            .zoom
-            .map_or(JsValue::NULL, |(a, b)| JsValue::from_str(&format!("{:.3},{:.3}", Float(a), Float(b))));
-        let _ = js_sys::Reflect::set(&detail, &"range".into(), &range);
-        let _ = js_sys::Reflect::set(&detail, &"view".into(), &JsValue::from_str(self.mode.as_str()));
-        detail.into()
+            None => Vec::new(),
+        };
+        let detail = StateDetail {
+            hidden,
+            range: self.state.zoom.map(|(a, b)| format!("{:.3},{:.3}", a, b)),
+            view: self.mode.as_str(),
+        };
+        super::to_js(&detail).unwrap_or(JsValue::NULL)
     }
 
     /// The reader's hidden series (option `hidden`, ids) as flags per series.
@@ -813,9 +820,9 @@ impl Widget {
             self.compact = Some(compact);
             dom::set_compact(&self.dom, compact);
         }
-        self.dom.stage.style().set_property("height", &format!("{}px", Float(h))).map_err(js_err)?;
+        self.dom.stage.style().set_property("height", &format!("{}px", h)).map_err(js_err)?;
         for c in [&self.dom.base, &self.dom.hover] {
-            c.style().set_property("height", &format!("{}px", Float(h))).map_err(js_err)?;
+            c.style().set_property("height", &format!("{}px", h)).map_err(js_err)?;
         }
         size_backing(&self.dom.base, self.size);
         if self.hover_sized {

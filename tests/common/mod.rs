@@ -17,18 +17,11 @@ pub fn walk(n: usize, width: f64, seed: u64) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// The raw-data folder (`DRAGONBEAR_RAW`, else `../shared/data/raw`), or `None` with a SKIPPED line
-/// when this checkout has no raw data (the comparisons then do not run).
-pub fn raw_dir() -> Option<PathBuf> {
-    let p = std::env::var_os("DRAGONBEAR_RAW")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/raw"));
-    if p.is_dir() {
-        Some(p)
-    } else {
-        println!("SKIPPED: raw data not found at {}", p.display());
-        None
-    }
+/// The raw-data folder committed in the repository (`data/raw`): the comparisons always run.
+pub fn raw_dir() -> PathBuf {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/raw");
+    assert!(p.is_dir(), "the raw data folder {} is missing from the checkout", p.display());
+    p
 }
 
 /// A bundled dataset as raw JSON (read from `data/`, not through the crate).

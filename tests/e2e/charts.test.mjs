@@ -77,6 +77,10 @@ export default ({ SITE, out, newPage, settled, assert, eq, readFileSync, execFil
         const by = t.rows.find((r) => r.label === 'Vetoed by')?.value ?? '';
         const draft = t.rows.find((r) => r.label === 'Draft')?.value;
         ok = rows.some((r) => t.title === fmtPeriod(r.period) && by.includes(r.series) && r.label === draft);
+      } else if (id === 'dual-use-figures') {
+        // A reported figure: its unit group, the figure as printed (qualifier kept), what and when.
+        // (The CSV defuses a leading minus against spreadsheet formulas with a quote.)
+        ok = rows.some((r) => t.rows.some((x) => x.label === r.series && x.value === r.label.replace(/^'/, '')) && r.note.startsWith(t.title));
       } else if (id === 'chpl-tiers') {
         ok = rows.some((r) => t.title.includes(r.label) && t.rows.some((x) => x.value === r.series));
       } else {

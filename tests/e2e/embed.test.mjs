@@ -77,7 +77,7 @@ export default ({ SITE, root, out, newPage, settled, assert, eq, join }) => {
       eq(await el.getAttribute('data-state'), 'error', 'data-state');
       eq(
         await el.evaluate((e) => e.shadowRoot.querySelector('.error[role=alert]').textContent),
-        `The chart module could not be loaded (failed to fetch ${SITE}/pkg/dragonbear_bg.wasm: HTTP 404).`,
+        `The chart could not be loaded from ${SITE}/pkg/dragonbear_bg.wasm: the server answered HTTP 404.`,
         'the error shown in place',
       );
     },

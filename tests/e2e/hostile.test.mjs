@@ -227,8 +227,8 @@ export default ({ SITE, HOST, root, newPage, assert, eq, join }) => {
         [{ chart: 'unga-agreement', height: '<b>' }, 'ready'],
         [{ chart: 'unga-agreement', theme: '<b>x</b>' }, 'ready'],
         [{ chart: 'unga-agreement', theme: 'dark', lang: '"><img src=x onerror=window.__pwned=1>' }, 'ready'],
-        [{ src: 'hostile/no-such-file.json' }, 'Could not load data from hostile/no-such-file.json: HTTP 404'],
-        [{ src: 'javascript:window.__pwned=1' }, 'Could not load data from javascript:window.__pwned=1'],
+        [{ src: 'hostile/no-such-file.json' }, 'The data could not be loaded from hostile/no-such-file.json: the server answered HTTP 404.'],
+        [{ src: 'javascript:window.__pwned=1' }, 'The data could not be loaded from javascript:window.__pwned=1: no connection to the server'],
         [{ chart: 'unga-agreement', src: '' }, 'ready'],
       ];
       await p.evaluate((cases) => {

@@ -25,8 +25,9 @@ for (const f of readdirSync(join(root, 'tests', 'e2e', 'pages'))) {
   writeFileSync(join(hostDir, f), readFileSync(join(root, 'tests', 'e2e', 'pages', f), 'utf8').replaceAll('__DRAGONBEAR__', SITE));
 }
 
+// Both servers take faults on request (tools/serve.py --faults): see `fault` below.
 function serve(dir, port) {
-  const p = spawn('python3', [join(root, 'tools', 'serve.py'), dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const p = spawn('python3', [join(root, 'tools', 'serve.py'), dir, String(port), '--faults'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     p.stdout.once('data', () => resolve(p));
     p.once('exit', (c) => reject(new Error(`server on ${port} exited with ${c}`)));
@@ -45,7 +46,9 @@ const servers = [await serve(join(root, 'dist'), SITE_PORT), await serve(hostDir
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    // A name that never resolves, for the DNS-failure case (no real lookup leaves the machine).
+    '--host-resolver-rules=MAP nowhere.invalid ~NOTFOUND'],
 });
 
 async function newPage(opts = {}) {
@@ -83,7 +86,18 @@ async function hoverPeriod(page, chart, period) {
 
 const pct = (v) => `${(Number(v) * 100).toFixed(1)}%`;
 
-const ctx = { SITE, HOST, root, out, browser, newPage, settled, assert, eq, csv, hoverPeriod, pct, readFileSync, execFileSync, join };
+/** Makes the site's server misbehave for one path (tools/serve.py --faults): `fault('/pkg/dragonbear_bg.wasm',
+ * '500')`, modes delay:MS, 500, reset, cut, truncate, html; `count` responses (default: until
+ * `fault(null)` clears every fault). Returns the requests seen per path since the last clear. */
+async function fault(path, mode, count = -1, base = SITE) {
+  const q = path === null ? 'clear=1' : path === undefined ? 'hits=1'
+    : `path=${encodeURIComponent(path)}&mode=${encodeURIComponent(mode)}&count=${count}`;
+  const r = await fetch(`${base}/_faults?${q}`);
+  if (!r.ok) throw new Error(`fault control: HTTP ${r.status}`);
+  return r.json();
+}
+
+const ctx = { SITE, HOST, root, out, browser, newPage, settled, assert, eq, csv, hoverPeriod, pct, fault, readFileSync, execFileSync, join };
 const tests = {};
 for (const f of readdirSync(join(root, 'tests', 'e2e')).filter((f) => f.endsWith('.test.mjs')).sort()) {
   const mod = await import(join(root, 'tests', 'e2e', f));
