@@ -7,7 +7,7 @@ mod cli {
     use dragonbear::render::{Painter, Theme};
     use std::process::ExitCode;
 
-    const USAGE: &str = "usage: dragonbear list\n       dragonbear data ID\n       dragonbear render ID (--svg FILE | --png FILE) [--width PX] [--height PX] [--dark] [--scale N]";
+    const USAGE: &str = "usage: dragonbear list\n       dragonbear data ID\n       dragonbear render ID (--svg FILE | --png FILE) [--width PX] [--height PX (default: the chart's own height at that width)] [--dark] [--scale N]";
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -53,11 +53,14 @@ mod cli {
                     .ok_or(format!("{name} wants a positive number, got {v:?}"))
             })
         };
-        let (w, h, scale) = (num("--width", 800.0)?, num("--height", 480.0)?, num("--scale", 1.0)?);
+        let (w, scale) = (num("--width", 800.0)?, num("--scale", 1.0)?);
         let theme = if args.iter().any(|a| a == "--dark") { Theme::dark() } else { Theme::light() };
         let spec = chart::spec(id).map_err(|e| e.to_string())?;
         let ds = chart::dataset_for(id).map_err(|e| e.to_string())?;
         let hidden = vec![false; ds.series.len()];
+        // Without --height, the height the widget would take at this width.
+        let natural = || chart::natural_height(spec.kind, &ds, &Frame::new(w, 0.0, theme.clone()), &hidden);
+        let h = if flag(args, "--height").is_some() { num("--height", 480.0)? } else { natural() };
         let c = AnyChart::build(spec.kind, &ds, &Frame::new(w, h, theme), &hidden);
         let size = ((w * scale).round() as u32, (h * scale).round() as u32);
         if let Some(file) = flag(args, "--svg") {

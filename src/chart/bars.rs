@@ -32,9 +32,10 @@ pub struct BarChart {
     time_axis: (f64, f64, f64, f64),
     x_ticks: Vec<(f64, String)>,
     y_ticks: Vec<(f64, String)>,
-    markers: Vec<markers::Marker>,
-    marker_rows: usize,
+    events: markers::Events,
     bars: Vec<Bar>,
+    /// The value axis's domain and the data it shows (the highest total).
+    axis: super::ValueAxis,
     summary: String,
 }
 
@@ -87,8 +88,7 @@ impl BarChart {
         let plot_top = by0 + 6.0;
         let plot_bottom = by1 - 22.0;
         let max_y_ticks = (((plot_bottom - plot_top) / 45.0) as usize).clamp(2, 8);
-        let (d0, d1) = ticks::nice_domain(0.0, if max_total > 0.0 { max_total } else { 1.0 }, max_y_ticks);
-        let y_vals = ticks::nice_ticks(d0, d1, max_y_ticks);
+        let (d0, d1, y_vals) = ticks::tight_axis(0.0, if max_total > 0.0 { max_total } else { 1.0 }, max_y_ticks);
         let step = if y_vals.len() > 1 { y_vals[1] - y_vals[0] } else { 1.0 };
         let y_labels: Vec<String> = y_vals.iter().map(|&v| format::tick(v, ds.unit, step)).collect();
         let label_w = y_labels.iter().map(|l| m.width(l, LABEL_SIZE, false)).fold(0.0, f64::max);
@@ -101,15 +101,26 @@ impl BarChart {
         };
         // Time → px: the band of a period starts at its own start.
         let to_px = |x: f64| px0 + (x - first_x) / step_x * band;
-        let (markers, marker_rows) = markers::layout(&markers::items(ds), m, |x| Some(to_px(x)), px0, px1);
-        let plot_top = plot_top + markers::rows_height(marker_rows);
+        let mut events = markers::Events::new(
+            &markers::items(ds),
+            m,
+            |x| Some(to_px(x)),
+            px0,
+            px1,
+            frame.width <= super::chrome::COMPACT_WIDTH,
+            (bx0, bx1),
+            |ids| chrome.source_text(ids.iter().map(String::as_str)),
+        );
+        let plot_top = plot_top + events.top_height();
+        let plot_bottom = plot_bottom - events.key_height();
         let plot = (px0, plot_top, px1, plot_bottom.max(plot_top + 40.0));
+        events.place(plot);
         let ys = LinearScale::new(d0, d1, plot.3, plot.1);
         let y_ticks = y_vals.iter().zip(y_labels).map(|(&v, l)| (ys.map(v), l)).collect();
 
         let years: Vec<f64> = periods.iter().map(|(p, _)| p.to_x()).collect();
         let max_x_ticks = (((px1 - px0) / 56.0) as usize).clamp(2, 14);
-        let x_ticks = match (years.first(), years.last()) {
+        let x_ticks: Vec<(f64, String)> = match (years.first(), years.last()) {
             (Some(&lo), Some(&hi)) => ticks::year_ticks(lo, hi, max_x_ticks)
                 .into_iter()
                 .map(|y| (to_px(y) + band / 2.0, format!("{:.0}", y)))
@@ -160,15 +171,16 @@ impl BarChart {
             });
         }
         let summary = summarize(ds, &periods, &totals, hidden);
+        let time_labels = x_ticks.len();
         BarChart {
             chrome,
             plot,
             time_axis: (px0, first_x, step_x, band),
             x_ticks,
             y_ticks,
-            markers,
-            marker_rows,
+            events,
             bars,
+            axis: super::ValueAxis { domain: (d0, d1), data: (0.0, max_total), time_labels },
             summary,
         }
     }
@@ -183,11 +195,14 @@ impl BarChart {
             }
         }
         draw_x_axis(p, self.plot, &self.x_ticks, t)?;
-        markers::draw(p, &self.markers, self.marker_rows, self.plot, t)?;
+        self.events.draw(p, t)?;
         p.present()
     }
 
     pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
+        if let Some(k) = hit.checked_sub(self.bars.len()) {
+            return self.events.draw_hover(p, k, &self.chrome.theme);
+        }
         let Some(b) = self.bars.get(hit) else { return Ok(()) };
         let t = &self.chrome.theme;
         let top = b.top.min(self.plot.3 - 2.0);
@@ -197,6 +212,9 @@ impl BarChart {
 
     /// The bar whose band contains x (anywhere in the plot's height).
     pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+        if let Some(k) = self.events.hit(x, y) {
+            return Some(self.bars.len() + k);
+        }
         let (_, y0, _, y1) = self.plot;
         if y < y0 - 12.0 || y > y1 + 12.0 {
             return None;
@@ -206,6 +224,9 @@ impl BarChart {
     }
 
     pub fn tooltip(&self, hit: usize) -> Option<Tooltip> {
+        if let Some(k) = hit.checked_sub(self.bars.len()) {
+            return self.events.tooltip(k);
+        }
         let b = self.bars.get(hit)?;
         Some(Tooltip {
             title: b.title.clone(),
@@ -216,6 +237,9 @@ impl BarChart {
     }
 
     pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
+        if let Some(k) = hit.checked_sub(self.bars.len()) {
+            return self.events.anchor(k);
+        }
         let b = self.bars.get(hit)?;
         Some(((b.x0 + b.x1) / 2.0, b.top.min(self.plot.3)))
     }
@@ -237,6 +261,16 @@ impl BarChart {
     pub fn time_of(&self, hit: usize) -> Option<f64> {
         let (_, t0, step, band) = self.time_axis;
         self.bars.get(hit).map(|b| t0 + ((b.x0 - self.time_axis.0) / band.max(1e-9)).floor() * step)
+    }
+
+    /// The hover targets that are numbered event markers (after the bars).
+    pub fn event_hits(&self) -> std::ops::Range<usize> {
+        self.bars.len()..self.bars.len() + self.events.len()
+    }
+
+    /// The value axis and the time axis's label count.
+    pub fn value_axis(&self) -> super::ValueAxis {
+        self.axis
     }
 
     pub fn plot_rect(&self) -> Rect {

@@ -6,7 +6,7 @@ use super::Frame;
 use crate::data::Dataset;
 use crate::error::Result;
 use crate::model::locale::{t, Text};
-use crate::render::{ellipsize, wrap, Anchor, Painter, Rgb, Surface, Theme};
+use crate::render::{ellipsize, wrap, Anchor, Measure, Painter, Rgb, Surface, Theme};
 
 pub const PAD: f64 = 12.0;
 pub const TITLE_SIZE: f64 = 17.0;
@@ -40,6 +40,115 @@ pub fn series_entries(ds: &Dataset, hidden: &[bool], color: impl Fn(usize) -> Rg
             hidden: hidden.get(i).copied().unwrap_or(false),
         })
         .collect()
+}
+
+/// Below this width (CSS px) the legend is compact: one line per entry, two entries a line.
+pub const COMPACT_WIDTH: f64 = 480.0;
+
+/// The legend as a flow of entries, a long label wrapping onto a second line; its items and height.
+fn full_legend(m: &dyn Measure, entries: Vec<LegendEntry>, top: f64, w: f64, inner: f64) -> (Vec<LegendItem>, f64) {
+    let mut y = top;
+    let mut legend: Vec<LegendItem> = Vec::new();
+    let mut x = PAD;
+    let mut row_h = LEGEND_ROW;
+    for entry in entries {
+        // A long label wraps onto a second line rather than being cut.
+        let mut lines = wrap(m, &entry.label, LEGEND_SIZE, false, inner - 24.0);
+        if lines.len() > 2 {
+            let rest = lines[1..].join(" ");
+            lines = vec![lines[0].clone(), ellipsize(m, &rest, LEGEND_SIZE, inner - 24.0)];
+        }
+        let text_w = lines.iter().map(|l| m.width(l, LEGEND_SIZE, false)).fold(0.0, f64::max);
+        let iw = 20.0 + text_w;
+        let ih = LEGEND_ROW - 4.0 + (lines.len() as f64 - 1.0) * LEGEND_LINE;
+        if x > PAD && x + iw > w - PAD {
+            x = PAD;
+            y += row_h;
+            row_h = LEGEND_ROW;
+        }
+        row_h = row_h.max(ih + 4.0);
+        legend.push(LegendItem { rect: (x, y, x + iw, y + ih), lines, entry });
+        x += iw + 16.0;
+    }
+    if !legend.is_empty() {
+        y += row_h + 2.0;
+    }
+    (legend, y - top)
+}
+
+/// A phone's legend: at most one line per two entries, short labels where the chart has them
+/// ([`super::short`]). A qualifier every label ends with
+/// ("… (China-reported)") is said once, after the unit; the labels then go in a flow when that
+/// takes few enough lines, else in two columns, each label on one line (ellipsized; the tooltip
+/// and table give it whole).
+fn compact_legend(
+    m: &dyn Measure,
+    entries: Vec<LegendEntry>,
+    short: &[Option<&str>],
+    unit_title: &mut String,
+    top: f64,
+    inner: f64,
+) -> (Vec<LegendItem>, f64) {
+    let mut labels: Vec<String> = entries.iter().map(|e| e.label.clone()).collect();
+    if let Some(q) = common_qualifier(&labels).filter(|_| !unit_title.is_empty()) {
+        for l in &mut labels {
+            l.truncate(l.len() - q.len() - 3);
+        }
+        unit_title.push_str(" · ");
+        unit_title.push_str(&q);
+    }
+    for (l, s) in labels.iter_mut().zip(short) {
+        if let Some(s) = s {
+            *l = s.to_string();
+        }
+    }
+    let row = LEGEND_ROW - 2.0;
+    let max_rows = entries.len().div_ceil(2);
+    let widths: Vec<f64> = labels.iter().map(|l| 20.0 + m.width(l, LEGEND_SIZE, false)).collect();
+    // A flow, if it keeps to the lines allowed.
+    let mut flow = Vec::with_capacity(widths.len());
+    let (mut x, mut r) = (PAD, 0usize);
+    for &iw in &widths {
+        if x > PAD && x + iw > PAD + inner {
+            x = PAD;
+            r += 1;
+        }
+        flow.push((x, r, iw.min(inner)));
+        x += iw + 14.0;
+    }
+    let fits = r < max_rows && widths.iter().all(|&iw| iw <= inner);
+    let col_w = (inner - 12.0) / 2.0;
+    let items: Vec<LegendItem> = entries
+        .into_iter()
+        .zip(labels)
+        .enumerate()
+        .map(|(i, (entry, label))| {
+            let (x, r, iw, text) = if fits {
+                let (x, r, iw) = flow[i];
+                (x, r, iw, label)
+            } else {
+                let text = ellipsize(m, &label, LEGEND_SIZE, col_w - 20.0);
+                let iw = 20.0 + m.width(&text, LEGEND_SIZE, false);
+                (PAD + (i % 2) as f64 * (col_w + 12.0), i / 2, iw, text)
+            };
+            let y = top + r as f64 * row;
+            LegendItem { rect: (x, y, x + iw, y + LEGEND_ROW - 4.0), lines: vec![text], entry }
+        })
+        .collect();
+    let rows = items.iter().map(|it| ((it.rect.1 - top) / row).round() as usize + 1).max().unwrap_or(0);
+    (items, rows as f64 * row + 4.0)
+}
+
+/// The parenthesised qualifier every label ends with (`"China-reported"` for labels ending in
+/// `" (China-reported)"`), if they all share one.
+fn common_qualifier(labels: &[String]) -> Option<String> {
+    let first = labels.first()?;
+    let q = first.strip_suffix(')')?;
+    let open = q.rfind(" (")?;
+    let q = &q[open + 2..];
+    let suffix = format!(" ({q})");
+    let all = labels.iter().all(|l| l.ends_with(&suffix) && l.len() > suffix.len());
+    (all && !q.is_empty()).then(|| q.to_string())
 }
 
 /// Horizontal gridlines with their value labels left of the plot.
@@ -98,41 +207,31 @@ impl Chrome {
         let (w, h) = (frame.width.max(200.0), frame.height.max(160.0));
         let inner = w - 2.0 * PAD;
         let m = &*frame.measure;
-        // The title wraps onto at most four lines (three in a short frame); a longer one ends in an ellipsis.
+        // The title wraps onto at most four lines (three in a short frame); a longer one ends in an
+        // ellipsis. A record chart fitted to its content is often 320–400 px tall: it keeps four.
         let mut title = wrap(m, &ds.title, TITLE_SIZE, true, inner);
-        let max_lines = if h < 400.0 { 3 } else { 4 };
+        let max_lines = if h < 320.0 { 3 } else { 4 };
         if title.len() > max_lines {
             let rest = title[max_lines - 1..].join(" ");
             title.truncate(max_lines - 1);
             title.push(ellipsize(m, &rest, TITLE_SIZE * 1.08, inner));
         }
         let mut y = PAD + title.len() as f64 * TITLE_LINE + 4.0;
-        let mut legend: Vec<LegendItem> = Vec::new();
-        let mut x = PAD;
-        let mut row_h = LEGEND_ROW;
-        for entry in entries {
-            // A long label wraps onto a second line rather than being cut.
-            let mut lines = wrap(m, &entry.label, LEGEND_SIZE, false, inner - 24.0);
-            if lines.len() > 2 {
-                let rest = lines[1..].join(" ");
-                lines = vec![lines[0].clone(), ellipsize(m, &rest, LEGEND_SIZE, inner - 24.0)];
-            }
-            let text_w = lines.iter().map(|l| m.width(l, LEGEND_SIZE, false)).fold(0.0, f64::max);
-            let iw = 20.0 + text_w;
-            let ih = LEGEND_ROW - 4.0 + (lines.len() as f64 - 1.0) * LEGEND_LINE;
-            if x > PAD && x + iw > w - PAD {
-                x = PAD;
-                y += row_h;
-                row_h = LEGEND_ROW;
-            }
-            row_h = row_h.max(ih + 4.0);
-            legend.push(LegendItem { rect: (x, y, x + iw, y + ih), lines, entry });
-            x += iw + 16.0;
-        }
-        if !legend.is_empty() {
-            y += row_h + 2.0;
-        }
-        let unit_title = ellipsize(m, unit_title, LABEL_SIZE, inner);
+        let mut unit_title = unit_title.to_string();
+        let compact = w <= COMPACT_WIDTH && entries.len() >= 2;
+        let (legend, legend_h) = if compact {
+            // Short labels where the chart has them (one per series, in series order).
+            let short: Vec<Option<&str>> = if entries.len() == ds.series.len() {
+                ds.series.iter().map(|s| super::short::label(&ds.id, &s.id)).collect()
+            } else {
+                vec![None; entries.len()]
+            };
+            compact_legend(m, entries, &short, &mut unit_title, y, inner)
+        } else {
+            full_legend(m, entries, y, w, inner)
+        };
+        y += legend_h;
+        let unit_title = ellipsize(m, &unit_title, LABEL_SIZE, inner);
         let top = if unit_title.is_empty() { y + 4.0 } else { y + 20.0 };
 
         // The sources named: each series' first, and wherever its source changes.

@@ -90,9 +90,10 @@ pub struct LineChart {
     xs: LinearScale,
     x_ticks: Vec<(f64, String)>,
     y_ticks: Vec<(f64, String)>,
-    markers: Vec<markers::Marker>,
-    marker_rows: usize,
+    events: markers::Events,
     ys: LinearScale,
+    /// The visible data's lowest and highest value (the value axis's domain is `ys`).
+    extent: (f64, f64),
     series: Vec<SeriesGeom>,
     data: Vec<SeriesData>,
     /// Indices of the visible series, in order.
@@ -144,28 +145,34 @@ impl LineChart {
         let (v_lo, v_hi) = min_max(visible_vals).unwrap_or((0.0, 1.0));
         let plot_h = (plot_bottom - plot_top).max(40.0);
         let max_y_ticks = ((plot_h / 45.0) as usize).clamp(2, 8);
-        let (d0, d1) = match ds.unit {
-            Unit::Share => (0.0, 1.0),
-            Unit::IdealPoint => ticks::nice_domain(v_lo, v_hi, max_y_ticks),
-            _ => ticks::nice_domain(v_lo.min(0.0), v_hi, max_y_ticks),
+        // The axis ends at the first nice tick beyond the data (shares included: 0–60 % for a
+        // maximum of 57 %, not 0–100 %).
+        let (d0, d1, y_tick_vals) = match ds.unit {
+            Unit::IdealPoint => ticks::tight_axis(v_lo, v_hi, max_y_ticks),
+            _ => ticks::tight_axis(v_lo.min(0.0), v_hi, max_y_ticks),
         };
-        let y_tick_vals = ticks::nice_ticks(d0, d1, max_y_ticks);
         let step = if y_tick_vals.len() > 1 { y_tick_vals[1] - y_tick_vals[0] } else { 1.0 };
         let y_labels: Vec<String> = y_tick_vals.iter().map(|&v| format::tick(v, ds.unit, step)).collect();
         let label_w = y_labels.iter().map(|l| m.width(l, LABEL_SIZE, false)).fold(0.0, f64::max);
         let plot_left = chrome.body.0 + label_w + 8.0;
         let plot_right = body_right - 14.0;
         let xs = LinearScale::new(x_lo, x_hi, plot_left, plot_right);
-        // Event labels take rows above the plot.
-        let (markers, marker_rows) = markers::layout(
+        // Event labels take rows above the plot (on a phone, numbered badges in one row, and a key
+        // below the time axis).
+        let mut events = markers::Events::new(
             &markers::items(ds),
             m,
             |x| (x >= x_lo && x <= x_hi).then(|| xs.map(x)),
             plot_left,
             plot_right,
+            frame.width <= super::chrome::COMPACT_WIDTH,
+            (chrome.body.0, chrome.body.2),
+            |ids| chrome.source_text(ids.iter().map(String::as_str)),
         );
-        let plot_top = plot_top + markers::rows_height(marker_rows);
+        let plot_top = plot_top + events.top_height();
+        let plot_bottom = plot_bottom - events.key_height();
         let plot = (plot_left, plot_top, plot_right, plot_top + (plot_bottom - plot_top).max(40.0));
+        events.place(plot);
         let ys = LinearScale::new(d0, d1, plot.3, plot.1);
         let y_ticks = y_tick_vals.iter().zip(y_labels).map(|(&v, l)| (ys.map(v), l)).collect();
         let max_x_ticks = (((plot.2 - plot.0) / 64.0) as usize).clamp(2, 12);
@@ -224,9 +231,9 @@ impl LineChart {
             xs,
             x_ticks,
             y_ticks,
-            markers,
-            marker_rows,
+            events,
             ys,
+            extent: (v_lo, v_hi),
             series,
             data,
             visible,
@@ -245,7 +252,7 @@ impl LineChart {
         self.chrome.draw(p)?;
         draw_y_grid(p, self.plot, &self.y_ticks, t)?;
         draw_x_axis(p, self.plot, &self.x_ticks, t)?;
-        markers::draw(p, &self.markers, self.marker_rows, self.plot, t)?;
+        self.events.draw(p, t)?;
         for (s, d) in self.series.iter().zip(&self.data).filter(|(s, _)| !s.hidden) {
             for run in &s.runs {
                 let (a, b) = (run.start as usize, run.end as usize);
@@ -263,6 +270,9 @@ impl LineChart {
 
     /// The hover layer: a vertical rule at the target and a ringed dot on every visible value.
     pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
+        if let Some(k) = hit.checked_sub(self.targets.len()) {
+            return self.events.draw_hover(p, k, &self.chrome.theme);
+        }
         let Some(m) = self.hover_marks(hit) else { return Ok(()) };
         p.line((m.x, m.top), (m.x, m.bottom), m.rule, 1.0)?;
         for &(y, color) in &m.dots {
@@ -292,6 +302,9 @@ impl LineChart {
 
     /// Nearest period to the pointer, when the pointer is over the plot (with a little slack).
     pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+        if let Some(k) = self.events.hit(x, y) {
+            return Some(self.targets.len() + k);
+        }
         let (x0, y0, x1, y1) = self.plot;
         let n = self.targets.len();
         if n == 0 || x < x0 - 12.0 || x > x1 + 12.0 || y < y0 - 12.0 || y > y1 + 12.0 {
@@ -315,6 +328,9 @@ impl LineChart {
     }
 
     pub fn tooltip(&self, hit: usize) -> Option<Tooltip> {
+        if let Some(k) = hit.checked_sub(self.targets.len()) {
+            return self.events.tooltip(k);
+        }
         (hit < self.targets.len()).then(|| crate::model::locale::scoped(self.locale, || self.tooltip_in_locale(hit)))
     }
 
@@ -343,6 +359,9 @@ impl LineChart {
 
     /// The highest hover mark (the plot's top when no value is shown).
     pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
+        if let Some(k) = hit.checked_sub(self.targets.len()) {
+            return self.events.anchor(k);
+        }
         self.hover_marks(hit).map(|m| m.anchor())
     }
 
@@ -396,6 +415,16 @@ impl LineChart {
     /// The time range drawn.
     pub fn time_range(&self) -> (f64, f64) {
         (self.xs.d0, self.xs.d1)
+    }
+
+    /// The hover targets that are numbered event markers (after the periods).
+    pub fn event_hits(&self) -> std::ops::Range<usize> {
+        self.targets.len()..self.targets.len() + self.events.len()
+    }
+
+    /// The value axis and the time axis's label count.
+    pub fn value_axis(&self) -> super::ValueAxis {
+        super::ValueAxis { domain: (self.ys.d0, self.ys.d1), data: self.extent, time_labels: self.x_ticks.len() }
     }
 
     /// The plot rectangle (CSS px), for tests and the web layer.

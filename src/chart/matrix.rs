@@ -450,6 +450,19 @@ impl MatrixChart {
         self.chrome.legend_at(x, y).and_then(|i| self.legend_series.get(i).copied())
     }
 
+    /// How much of the body the rows leave empty below them, and whether every row is drawn.
+    pub fn fit(&self) -> super::Fit {
+        let (_, by0, _, by1) = self.chrome.body;
+        let bottom = self
+            .rows
+            .iter()
+            .map(|r| r.y1)
+            .chain(self.more.as_ref().map(|m| m.0 .1 + self.style.size + 2.0))
+            .fold(if self.empty.is_some() { by0 + 40.0 } else { self.header_y.1 }, f64::max);
+        // Rows stretch up to a limit: a body they fill exactly may still have room to give.
+        super::Fit::Content { spare: (by1 - bottom).max(0.0), complete: self.more.is_none() }
+    }
+
     pub fn summary(&self) -> String {
         self.summary.clone()
     }

@@ -9,6 +9,7 @@ mod figures;
 mod line;
 mod markers;
 mod matrix;
+mod short;
 mod table;
 mod tiers;
 mod timeline;
@@ -244,6 +245,101 @@ impl Frame {
     }
 }
 
+/// At or below this width (CSS px) a chart takes its phone form: compact legend, numbered events
+/// (and, in the browser, the one-row toolbar).
+pub use chrome::COMPACT_WIDTH;
+
+/// What decides a chart's height when the page sets none.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fit {
+    /// A time chart: its plot area (CSS px), which should get most of the height.
+    Plot((f64, f64, f64, f64)),
+    /// A record chart: the body left empty below its content, and whether all of the content
+    /// is drawn readably (nothing counted as "more", squares not shrunk below a readable size).
+    Content { spare: f64, complete: bool },
+}
+
+/// A time chart's value axis: its domain, the data it shows, and how many labels its time axis has.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ValueAxis {
+    pub domain: (f64, f64),
+    pub data: (f64, f64),
+    pub time_labels: usize,
+}
+
+impl ValueAxis {
+    /// The share of the axis left empty beyond the data at its far end (the top).
+    pub fn headroom(&self) -> f64 {
+        crate::model::ticks::headroom(self.domain.0, self.domain.1, self.data.1)
+    }
+}
+
+/// The least share of the canvas height a time chart's plot area gets at a width (CSS px):
+/// phones give the plot more than half the card, wider columns more still.
+pub fn min_plot_share(width: f64) -> f64 {
+    if width >= 640.0 {
+        0.60
+    } else {
+        0.55
+    }
+}
+
+/// The starting height for a width: taller than wide on phones (the title wraps there), about
+/// 5:8 on wider columns.
+pub fn base_height(w: f64) -> f64 {
+    if w < 600.0 {
+        crate::model::clamp(w * 1.25, 400.0, 560.0)
+    } else {
+        crate::model::clamp(w * 0.62, 380.0, 540.0)
+    }
+}
+
+/// The tallest height [`natural_height`] gives (CSS px).
+pub const MAX_NATURAL_HEIGHT: f64 = 2400.0;
+
+/// The height a chart takes at `frame.width` when the page sets none (`frame.height` is ignored):
+/// a time chart grows from [`base_height`] until its plot area gets [`min_plot_share`] of it (with
+/// a little margin); a record chart takes the height of its content, grown until everything is
+/// drawn readably and then trimmed of the empty band below it.
+pub fn natural_height(kind: Kind, ds: &Dataset, frame: &Frame, hidden: &[bool]) -> f64 {
+    let build = |h: f64| AnyChart::build(kind, ds, &Frame { height: h, ..frame.clone() }, hidden);
+    let want = min_plot_share(frame.width) + 0.02;
+    let mut h = base_height(frame.width);
+    for _ in 0..12 {
+        let chart = build(h);
+        match chart.fit() {
+            Fit::Plot(p) => {
+                let plot_h = p.3 - p.1;
+                if plot_h >= want * h - 1e-6 {
+                    return h;
+                }
+                // The rest of the chart (title, legend, axis, sources) hardly changes with the
+                // height: solve for the height that leaves the plot its share.
+                h = ((h - plot_h) / (1.0 - want)).ceil().max(h + 1.0);
+            }
+            Fit::Content { complete: false, .. } => h = (h * 1.25).ceil(),
+            Fit::Content { mut spare, complete: true } => {
+                // Trimmed until the band is gone (a shorter frame may lay the rest out tighter).
+                for _ in 0..4 {
+                    if spare <= 8.0 {
+                        break;
+                    }
+                    let trimmed = (h - spare + 6.0).ceil();
+                    match build(trimmed).fit() {
+                        Fit::Content { complete: true, spare: s } => (h, spare) = (trimmed, s),
+                        _ => break,
+                    }
+                }
+                return h;
+            }
+        }
+        if h >= MAX_NATURAL_HEIGHT {
+            return MAX_NATURAL_HEIGHT;
+        }
+    }
+    h
+}
+
 /// Any chart of the registry (an enum, so drawing stays generic over the backend).
 #[derive(Debug, Clone)]
 pub enum AnyChart {
@@ -313,6 +409,37 @@ impl AnyChart {
     pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
         each_kind!(self, c => c.legend_at(x, y))
     }
+    /// The hover targets that are numbered event markers (a phone's time charts; else empty).
+    pub fn event_hits(&self) -> std::ops::Range<usize> {
+        match self {
+            AnyChart::Line(c) => c.event_hits(),
+            AnyChart::Bars(c) => c.event_hits(),
+            _ => 0..0,
+        }
+    }
+
+    /// A time chart's value axis (line and bar charts).
+    pub fn value_axis(&self) -> Option<ValueAxis> {
+        match self {
+            AnyChart::Line(c) => Some(c.value_axis()),
+            AnyChart::Bars(c) => Some(c.value_axis()),
+            _ => None,
+        }
+    }
+
+    /// What decides this chart's height (see [`natural_height`]).
+    pub fn fit(&self) -> Fit {
+        match self {
+            AnyChart::Line(c) => Fit::Plot(c.plot_rect()),
+            AnyChart::Bars(c) => Fit::Plot(c.plot_rect()),
+            AnyChart::Timeline(c) => Fit::Plot(c.plot_rect()),
+            AnyChart::VoteGrid(c) => c.fit(),
+            AnyChart::Tiers(c) => c.fit(),
+            AnyChart::Matrix(c) => c.fit(),
+            AnyChart::Figures(c) => c.fit(),
+        }
+    }
+
     /// One sentence describing the data drawn, for the accessible name.
     pub fn summary(&self) -> String {
         each_kind!(self, c => c.summary())
@@ -363,8 +490,15 @@ impl AnyChart {
         }
     }
 
-    /// The anchor of every hover target, in target order (for keyboard navigation and tests).
+    /// The anchor of every data hover target (a period, bar, mark, cell…), in target order; a
+    /// phone's numbered event markers come after them ([`AnyChart::event_hits`]).
     pub fn targets(&self) -> Vec<(f64, f64)> {
+        let events = self.event_hits();
+        (0..).take_while(|i| !events.contains(i)).map_while(|i| self.anchor(i)).take(100_000).collect()
+    }
+
+    /// What the keyboard walks: the data targets, then the numbered event markers.
+    pub fn keyboard_targets(&self) -> Vec<(f64, f64)> {
         (0..).map_while(|i| self.anchor(i)).take(100_000).collect()
     }
 

@@ -225,6 +225,18 @@ impl TierChart {
         self.chrome.legend_at(x, y)
     }
 
+    /// How much of the body the tiles leave empty below them, and whether every code is drawn.
+    pub fn fit(&self) -> super::Fit {
+        let (_, by0, _, by1) = self.chrome.body;
+        let bottom = self
+            .tiles
+            .iter()
+            .map(|t| t.rect.3)
+            .chain(self.more.as_ref().map(|m| m.0 .1 + self.style.size + 2.0))
+            .fold(if self.empty.is_some() { by0 + 40.0 } else { by0 }, f64::max);
+        super::Fit::Content { spare: (by1 - bottom).max(0.0), complete: self.more.is_none() }
+    }
+
     pub fn summary(&self) -> String {
         self.summary.clone()
     }

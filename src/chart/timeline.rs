@@ -187,6 +187,11 @@ impl TimelineChart {
         self.chrome.legend_at(x, y)
     }
 
+    /// The plot rectangle (CSS px).
+    pub fn plot_rect(&self) -> Rect {
+        self.plot
+    }
+
     pub fn summary(&self) -> String {
         self.summary.clone()
     }

@@ -358,6 +358,16 @@ impl VoteGridChart {
         self.chrome.legend_at(x, y)
     }
 
+    /// How much of the body the blocks leave empty below them, and whether the squares are big
+    /// enough to read (they shrink to fit a short body).
+    pub fn fit(&self) -> super::Fit {
+        let (_, by0, _, by1) = self.chrome.body;
+        let bottom =
+            self.squares.iter().map(|s| s.rect.3).fold(if self.empty.is_some() { by0 + 40.0 } else { by0 }, f64::max);
+        let complete = self.empty.is_some() || self.side >= GOOD_SQUARE;
+        super::Fit::Content { spare: (by1 - bottom).max(0.0), complete }
+    }
+
     pub fn summary(&self) -> String {
         self.summary.clone()
     }
@@ -616,11 +626,11 @@ mod tests {
         let ds = dataset_for("unga-ukraine-members").unwrap();
         let m = crate::render::default_measure();
         let mut sizes = vec![(360.0, 400.0), (800.0, 480.0), (360.0, 640.0)];
-        // The widget's own height at each width: 0.62 × width within 360–540.
-        sizes.extend(
-            [320.0, 360.0, 400.0, 480.0, 560.0, 640.0, 800.0, 1000.0, 1200.0, 1400.0]
-                .map(|w: f64| (w, (w * 0.62).clamp(360.0, 540.0))),
-        );
+        // The widget's own height at each width (`natural_height`: its content's height).
+        sizes.extend([320.0, 360.0, 400.0, 480.0, 560.0, 640.0, 800.0, 1000.0, 1200.0, 1400.0].map(|w: f64| {
+            let frame = Frame::new(w, 0.0, Theme::light());
+            (w, crate::chart::natural_height(crate::chart::Kind::VoteGrid, &ds, &frame, &[]))
+        }));
         for (w, h) in sizes {
             let c = build(&ds, w, h, &[]);
             let body = c.chrome.body;

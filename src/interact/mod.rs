@@ -133,7 +133,7 @@ pub fn step(state: &mut State, chart: &AnyChart, input: Input) -> Redraw {
 /// to the ends, up/down move between series of a period (lines, bars) or to the nearest target
 /// above/below (grids), Escape leaves.
 fn key(state: &mut State, chart: &AnyChart, k: Key) -> Redraw {
-    let targets = chart.targets();
+    let targets = chart.keyboard_targets();
     let n = targets.len();
     if n == 0 {
         return Redraw::default();

@@ -70,6 +70,12 @@ impl Locale {
     pub fn text(self, key: Text) -> &'static str {
         use Text::*;
         match (self, key) {
+            (Locale::En, More) => "More",
+            (Locale::Fr, More) => "Plus",
+            (Locale::De, More) => "Mehr",
+            (Locale::En, View) => "View",
+            (Locale::Fr, View) => "Affichage",
+            (Locale::De, View) => "Ansicht",
             (Locale::En, Chart) => "Chart",
             (Locale::Fr, Chart) => "Graphique",
             (Locale::De, Chart) => "Diagramm",
@@ -158,6 +164,9 @@ impl Locale {
 /// Interface words with a translation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Text {
+    /// The phone toolbar's menu button, and the label of the Values/Change/Share group.
+    More,
+    View,
     Chart,
     Table,
     Sources,

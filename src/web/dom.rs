@@ -45,7 +45,27 @@ canvas.base:focus-visible { outline: 2px solid #0072b2; outline-offset: 2px; }
   background: #fff6f0; color: #1a1a1a; overflow-wrap: anywhere; white-space: pre-wrap; }
 .dark .error { background: #2d221c; color: #ececec; }
 .error-title { font-weight: 700; display: block; margin-bottom: 4px; }
-.toolbar { display: flex; flex-wrap: wrap; gap: 6px; padding: 8px 0 2px; }
+.toolbar { display: flex; flex-wrap: wrap; gap: 6px; padding: 8px 0 2px; position: relative; align-items: center; }
+.seg { display: inline-flex; }
+.seg[hidden] { display: none; }
+.toolbar .seg button { border-radius: 0; margin-left: -1px; }
+.toolbar .seg button:first-child { border-radius: 4px 0 0 4px; margin-left: 0; }
+.toolbar .seg button:last-child { border-radius: 0 4px 4px 0; }
+.menu { display: contents; }
+.toolbar .more { margin-left: auto; }
+.toolbar .more::after { content: " \25BE" / ""; }
+.compact .toolbar { gap: 4px; }
+.compact .toolbar button { padding: 7px 6px; }
+.compact .toolbar .mode:not(:has(+ .mode)) { margin-right: 0; }
+.compact .menu { display: flex; flex-direction: column; position: absolute; right: 0; bottom: 100%; z-index: 3;
+  min-width: 11em; padding: 4px; gap: 2px; background: #ffffff; border: 1px solid #c8c8c8; border-radius: 4px;
+  box-shadow: 0 2px 8px rgba(0,0,0,.18); }
+.dark.compact .menu { background: #23262d; border-color: #4a4e57; }
+.compact .menu[hidden] { display: none; }
+.compact .menu button { border-color: transparent; background: transparent; padding: 9px 10px; text-align: left; }
+.dark.compact .menu button { background: transparent; border-color: transparent; }
+.compact .menu button:focus { outline: 2px solid #0072b2; outline-offset: -2px; }
+.compact .menu button[aria-checked="true"] { background: #0072b2; color: #fff; }
 .toolbar[hidden], .table-view[hidden], .sources[hidden] { display: none; }
 .toolbar button { all: unset; box-sizing: border-box; cursor: pointer; font: 600 12px/1 system-ui, sans-serif;
   padding: 7px 10px; border: 1px solid #c8c8c8; border-radius: 4px; color: #1a1a1a; background: #f6f6f6; }
@@ -104,10 +124,15 @@ pub struct Dom {
     pub tip_text: std::cell::RefCell<Vec<String>>,
 }
 
-/// The toolbar's buttons.
+/// The toolbar's buttons. On a phone ([`set_compact`]) Table, Sources and the downloads go into
+/// the menu behind "More"; elsewhere the menu's box is not drawn and they sit in the row.
 pub struct Buttons {
+    /// The group of the three views (a segmented control).
+    pub seg: HtmlElement,
     /// Values / Change / Share (charts with relative views only).
     pub views: [HtmlElement; 3],
+    pub more: HtmlElement,
+    pub menu: HtmlElement,
     /// Shown while the reader has zoomed.
     pub reset: HtmlElement,
     pub chart: HtmlElement,
@@ -155,21 +180,38 @@ pub fn build(host: &HtmlElement) -> Result<Dom, JsValue> {
     sources.set_hidden(true);
     let toolbar: HtmlElement = el(&doc, "div", "toolbar")?;
     toolbar.set_attribute("role", "toolbar")?;
-    let button = |class: &str, text: &str| -> Result<HtmlElement, JsValue> {
+    let seg: HtmlElement = el(&doc, "div", "seg")?;
+    seg.set_attribute("role", "group")?;
+    toolbar.append_child(&seg)?;
+    let menu: HtmlElement = el(&doc, "div", "menu")?;
+    menu.set_id("menu");
+    let button = |parent: &HtmlElement, class: &str, text: &str| -> Result<HtmlElement, JsValue> {
         let b: HtmlElement = el(&doc, "button", class)?;
         b.set_attribute("type", "button")?;
         b.set_text_content(Some(text));
-        toolbar.append_child(&b)?;
+        parent.append_child(&b)?;
         Ok(b)
     };
+    let views = [button(&seg, "mode", "Values")?, button(&seg, "mode", "Change")?, button(&seg, "mode", "Share")?];
+    let reset = button(&toolbar, "reset", "Reset zoom")?;
+    let chart = button(&toolbar, "view", "Chart")?;
+    let more = button(&toolbar, "more", "More")?;
+    more.set_attribute("aria-haspopup", "menu")?;
+    more.set_attribute("aria-controls", "menu")?;
+    more.set_attribute("aria-expanded", "false")?;
+    more.set_hidden(true);
+    toolbar.append_child(&menu)?;
     let buttons = Buttons {
-        views: [button("mode", "Values")?, button("mode", "Change")?, button("mode", "Share")?],
-        reset: button("reset", "Reset zoom")?,
-        chart: button("view", "Chart")?,
-        table: button("view", "Table")?,
-        sources: button("panel", "Sources")?,
-        csv: button("download", "Download CSV")?,
-        png: button("download", "Download PNG")?,
+        seg,
+        views,
+        more,
+        reset,
+        chart,
+        table: button(&menu, "view", "Table")?,
+        sources: button(&menu, "panel", "Sources")?,
+        csv: button(&menu, "download", "Download CSV")?,
+        png: button(&menu, "download", "Download PNG")?,
+        menu,
     };
     buttons.reset.set_hidden(true);
     for b in &buttons.views {
@@ -359,6 +401,7 @@ pub fn hide_error(dom: &Dom) {
 pub fn label_buttons(dom: &Dom) {
     let b = &dom.buttons;
     for (el, key) in [
+        (&b.more, Text::More),
         (&b.views[0], Text::Values),
         (&b.views[1], Text::Change),
         (&b.views[2], Text::Share),
@@ -371,6 +414,71 @@ pub fn label_buttons(dom: &Dom) {
     ] {
         el.set_text_content(Some(t(key)));
     }
+}
+
+/// Puts the toolbar in its phone form (one row: the views as a segmented control, "More" opening
+/// a menu of Table, Sources and the downloads) or its wide form (every button in the row).
+pub fn set_compact(dom: &Dom, compact: bool) {
+    let b = &dom.buttons;
+    let _ = dom.root.class_list().toggle_with_force("compact", compact);
+    let _ = b.seg.set_attribute("aria-label", t(Text::View));
+    b.more.set_hidden(!compact);
+    b.menu.set_hidden(compact);
+    let _ = b.more.set_attribute("aria-expanded", "false");
+    if compact {
+        let _ = b.menu.set_attribute("role", "menu");
+        let _ = b.menu.set_attribute("aria-label", t(Text::More));
+    } else {
+        let _ = b.menu.remove_attribute("role");
+        let _ = b.menu.remove_attribute("aria-label");
+    }
+    for (item, role) in
+        [(&b.table, "menuitemcheckbox"), (&b.sources, "menuitemcheckbox"), (&b.csv, "menuitem"), (&b.png, "menuitem")]
+    {
+        if compact {
+            let _ = item.set_attribute("role", role);
+            item.set_tab_index(-1);
+        } else {
+            let _ = item.remove_attribute("role");
+            let _ = item.remove_attribute("tabindex");
+        }
+    }
+    sync_menu_states(dom);
+}
+
+/// Mirrors the Table and Sources toggles' state (`aria-pressed` / `aria-expanded`) as the
+/// `aria-checked` a menu item carries; the Chart button is shown on a phone only while the table is.
+pub fn sync_menu_states(dom: &Dom) {
+    let b = &dom.buttons;
+    let compact = dom.root.class_list().contains("compact");
+    for (item, attr) in [(&b.table, "aria-pressed"), (&b.sources, "aria-expanded")] {
+        let on = item.get_attribute(attr).as_deref() == Some("true");
+        if compact {
+            let _ = item.set_attribute("aria-checked", if on { "true" } else { "false" });
+        } else {
+            let _ = item.remove_attribute("aria-checked");
+        }
+    }
+    b.chart.set_hidden(compact && dom.table.hidden());
+}
+
+/// Opens or closes the phone menu; opening focuses its first item.
+pub fn open_menu(dom: &Dom, open: bool) {
+    let b = &dom.buttons;
+    if !dom.root.class_list().contains("compact") {
+        return;
+    }
+    b.menu.set_hidden(!open);
+    let _ = b.more.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    if open {
+        let _ = b.table.focus();
+    }
+}
+
+/// The phone menu's items, in order.
+pub fn menu_items(dom: &Dom) -> [&HtmlElement; 4] {
+    let b = &dom.buttons;
+    [&b.table, &b.sources, &b.csv, &b.png]
 }
 
 /// Creates an element with a class and text (never HTML) and appends it to `parent`.

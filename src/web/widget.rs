@@ -58,6 +58,11 @@ struct Widget {
     /// next frame does again. A host whose width depends on its content is corrected by the resize
     /// observer.
     first_width: Option<f64>,
+    /// The chart's own height when the page sets none, for the width and hidden series it was
+    /// found for (`chart::natural_height` lays the chart out a few times: once per width).
+    natural: RefCell<Option<(f64, Vec<bool>, f64)>>,
+    /// Whether the toolbar is in its phone form (`dom::set_compact`), once laid out.
+    compact: Option<bool>,
     dark: bool,
     /// Values, change or share (charts that offer relative views).
     mode: Mode,
@@ -136,8 +141,9 @@ impl Handle {
         w.loaded.as_ref()?.chart.as_ref()?.time_px(time)
     }
 
-    /// Geometry for tests and tools: `{targets: [[x, y]…], legend: [[x, y]…]}` in CSS px relative
-    /// to the chart's top-left corner (hover targets' anchors, a point inside each legend entry).
+    /// Geometry for tests and tools: `{targets: [[x, y]…], legend: [[x, y]…], events: [[x, y]…]}`
+    /// in CSS px relative to the chart's top-left corner (hover targets' anchors, a point inside
+    /// each legend entry, each numbered event marker's badge).
     pub fn probe(&self) -> JsValue {
         let out = js_sys::Object::new();
         let Some(rc) = &self.inner else { return out.into() };
@@ -152,6 +158,8 @@ impl Handle {
         };
         let _ = js_sys::Reflect::set(&out, &"targets".into(), &pairs(chart.targets()));
         let _ = js_sys::Reflect::set(&out, &"legend".into(), &pairs(chart.legend_points(w.size.0, w.size.1)));
+        let events = chart.event_hits().filter_map(|i| chart.anchor(i)).collect();
+        let _ = js_sys::Reflect::set(&out, &"events".into(), &pairs(events));
         out.into()
     }
 
@@ -194,6 +202,8 @@ pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
         state: State::default(),
         size: (0.0, 0.0, 1.0),
         first_width,
+        natural: RefCell::new(None),
+        compact: None,
         dark: false,
         mode: Mode::Values,
         relative: false,
@@ -376,20 +386,79 @@ fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
             }
         }),
     ));
-    // A tap keeps its tooltip until the reader taps somewhere else on the page.
+    // A tap keeps its tooltip until the reader taps somewhere else on the page; a tap outside the
+    // phone menu closes it.
     if let Some(doc) = w.host.owner_document() {
         ls.push(Listener::new(
             doc.as_ref(),
             "pointerdown",
             on(&weak, |rc, e| {
-                let host = rc.borrow().host.clone();
-                let inside = e.composed_path().includes(&host, 0);
-                if !inside {
+                let (host, menu, more) = {
+                    let w = rc.borrow();
+                    (w.host.clone(), w.dom.buttons.menu.clone(), w.dom.buttons.more.clone())
+                };
+                let path = e.composed_path();
+                if !path.includes(&menu, 0) && !path.includes(&more, 0) {
+                    dom::open_menu(&rc.borrow().dom, false);
+                }
+                if !path.includes(&host, 0) {
                     input(rc, Input::PointerLeave);
                 }
             }),
         ));
     }
+    ls.push(Listener::new(
+        w.dom.buttons.more.as_ref(),
+        "click",
+        on(&weak, |rc, _| {
+            let w = rc.borrow();
+            dom::open_menu(&w.dom, w.dom.buttons.menu.hidden());
+        }),
+    ));
+    // The menu's keys: arrows move between items, Home/End to the ends, Escape closes it and
+    // returns to "More", Tab closes it and moves on.
+    ls.push(Listener::new(
+        w.dom.buttons.menu.as_ref(),
+        "keydown",
+        on(&weak, |rc, e| {
+            let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+            let w = rc.borrow();
+            if !w.dom.root.class_list().contains("compact") {
+                return;
+            }
+            let items = dom::menu_items(&w.dom);
+            let active = w.dom.shadow.active_element();
+            let at = items.iter().position(|i| active.as_ref().is_some_and(|a| a == i.as_ref() as &web_sys::Element));
+            let go = |i: usize| {
+                let _ = items[i].focus();
+            };
+            match k.key().as_str() {
+                "Escape" => {
+                    e.prevent_default();
+                    dom::open_menu(&w.dom, false);
+                    let _ = w.dom.buttons.more.focus();
+                }
+                "Tab" => dom::open_menu(&w.dom, false),
+                "ArrowDown" => {
+                    e.prevent_default();
+                    go(at.map_or(0, |i| (i + 1) % items.len()));
+                }
+                "ArrowUp" => {
+                    e.prevent_default();
+                    go(at.map_or(items.len() - 1, |i| (i + items.len() - 1) % items.len()));
+                }
+                "Home" => {
+                    e.prevent_default();
+                    go(0);
+                }
+                "End" => {
+                    e.prevent_default();
+                    go(items.len() - 1);
+                }
+                _ => {}
+            }
+        }),
+    ));
     let buttons: [(&web_sys::HtmlElement, Handler); 9] = [
         (&w.dom.buttons.reset, |rc, _| input(rc, Input::ResetZoom)),
         (&w.dom.buttons.views[0], |rc, _| set_mode(rc, Mode::Values)),
@@ -403,6 +472,20 @@ fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
     ];
     for (b, f) in buttons {
         ls.push(Listener::new(b.as_ref(), "click", on(&weak, f)));
+    }
+    // A chosen menu item closes the menu, and the focus returns to "More".
+    for item in dom::menu_items(&w.dom) {
+        ls.push(Listener::new(
+            item.as_ref(),
+            "click",
+            on(&weak, |rc, _| {
+                let w = rc.borrow();
+                if !w.dom.buttons.menu.hidden() && w.dom.root.class_list().contains("compact") {
+                    dom::open_menu(&w.dom, false);
+                    let _ = w.dom.buttons.more.focus();
+                }
+            }),
+        ));
     }
     if let Some(mq) = &w.media {
         ls.push(Listener::new(
@@ -552,6 +635,7 @@ impl Widget {
             self.mode = Mode::Values;
         }
         self.loaded = None;
+        *self.natural.get_mut() = None;
         let result = self.load().and_then(|l| {
             self.state.hidden = l.1;
             self.loaded = Some(Loaded { view: None, ds: l.0, kind: l.2, chart: None });
@@ -650,6 +734,7 @@ impl Widget {
         }
         self.dom.stage.set_hidden(table);
         self.dom.table.set_hidden(!table);
+        dom::sync_menu_states(&self.dom);
     }
 
     fn toggle_sources(&mut self) {
@@ -666,6 +751,7 @@ impl Widget {
         }
         self.dom.sources.set_hidden(!open);
         let _ = self.dom.buttons.sources.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        dom::sync_menu_states(&self.dom);
     }
 
     fn file_name(&self, ext: &str) -> String {
@@ -692,8 +778,25 @@ impl Widget {
     fn size_for(&self, cw: f64) -> (f64, f64, f64) {
         let dpr = clamp(web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()), 1.0, 4.0);
         let w = if cw >= 1.0 { cw } else { 640.0 };
-        let h = self.opts.height.unwrap_or_else(|| default_height(w));
+        let h = self.opts.height.unwrap_or_else(|| self.natural_height(w, dpr));
         (w, h, dpr)
+    }
+
+    /// [`chart::natural_height`] of the loaded chart at width `w` (the width's base height while
+    /// nothing is loaded), remembered per width and hidden series.
+    fn natural_height(&self, w: f64, dpr: f64) -> f64 {
+        let Some(l) = &self.loaded else { return chart::base_height(w) };
+        if let Some((cw, hidden, h)) = &*self.natural.borrow() {
+            if *cw == w && *hidden == self.state.hidden {
+                return *h;
+            }
+        }
+        let theme = Theme::light();
+        let frame =
+            Frame { width: w, height: 0.0, theme, measure: super::canvas_measure(dpr), x_range: self.state.zoom };
+        let h = chart::natural_height(l.kind, &l.ds, &frame, &self.state.hidden);
+        *self.natural.borrow_mut() = Some((w, self.state.hidden.clone(), h));
+        h
     }
 
     fn is_dark(&self) -> bool {
@@ -712,6 +815,11 @@ impl Widget {
         self.size = (w, h, dpr);
         self.dark = self.is_dark();
         let _ = self.dom.root.class_list().toggle_with_force("dark", self.dark);
+        let compact = w <= chart::COMPACT_WIDTH;
+        if self.compact != Some(compact) {
+            self.compact = Some(compact);
+            dom::set_compact(&self.dom, compact);
+        }
         self.dom.stage.style().set_property("height", &format!("{}px", h)).map_err(js_err)?;
         for c in [&self.dom.base, &self.dom.hover] {
             c.style().set_property("height", &format!("{}px", h)).map_err(js_err)?;
@@ -736,8 +844,18 @@ impl Widget {
                 year_label(a),
                 year_label(b)
             );
-            self.dom.buttons.reset.set_text_content(Some(&range));
+            // On a phone the button shows just the range and a cross, to keep the controls in one
+            // row; its accessible name stays the whole phrase.
+            let reset = &self.dom.buttons.reset;
+            if compact {
+                let _ = reset.set_attribute("aria-label", &range);
+                reset.set_text_content(Some(&format!("{}–{} \u{2715}", year_label(a), year_label(b))));
+            } else {
+                let _ = reset.remove_attribute("aria-label");
+                reset.set_text_content(Some(&range));
+            }
         }
+        self.dom.buttons.seg.set_hidden(!self.relative);
         for (b, m) in self.dom.buttons.views.iter().zip([Mode::Values, Mode::Change, Mode::Share]) {
             b.set_hidden(!self.relative);
             let _ = b.set_attribute("aria-pressed", if self.mode == m { "true" } else { "false" });
@@ -859,16 +977,6 @@ fn context(c: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d> {
         .map_err(js_err)?
         .and_then(|o| o.dyn_into::<CanvasRenderingContext2d>().ok())
         .ok_or_else(|| Error::Browser("no 2D canvas context".into()))
-}
-
-/// The chart height for a column width when the page sets none: taller than wide on phones (the
-/// legend and title wrap there), about 5:8 on wider columns.
-pub fn default_height(w: f64) -> f64 {
-    if w < 600.0 {
-        clamp(w * 1.25, 400.0, 560.0)
-    } else {
-        clamp(w * 0.62, 380.0, 540.0)
-    }
 }
 
 /// A fractional year as the reader reads a range end: `1988`, or `Mar 1988` inside a year.
