@@ -59,8 +59,8 @@ test-browser:
 	wasm-pack test --headless --chrome --mode no-install
 
 # What a page loads to show one chart (loader + glue + wasm, gzip -9) must stay under the budget the
-# README states ("How it is built": 250 KB; every bundled dataset is inside the wasm).
-WASM_BUDGET_GZ ?= 256000
+# README states ("How it is built": 300 KB; every bundled dataset is inside the wasm).
+WASM_BUDGET_GZ ?= 307200
 test-wasm-code:
 	@n=$$(cat dist/embed.js dist/pkg/dragonbear.js | gzip -9c | wc -c); w=$$(gzip -9c dist/pkg/dragonbear_bg.wasm | wc -c); \
 	total=$$((n + w)); printf 'test-wasm-code: loader + glue %s B, wasm %s B, together %s B gzip (budget %s B)\n' $$n $$w $$total $(WASM_BUDGET_GZ); \

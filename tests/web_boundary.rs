@@ -102,3 +102,14 @@ fn the_state_event_detail_is_a_plain_object() {
     drop(cb);
     done(handle, &h);
 }
+
+#[wasm_bindgen_test]
+fn errors_leave_the_wasm_as_js_errors_with_the_message() {
+    let h = host();
+    let mut handle = dragonbear::web::mount(h.clone(), parse(r#"{"chart": "trade-annual"}"#)).unwrap();
+    handle.destroy();
+    let e = handle.update(parse(r#"{"chart": "trade-shares"}"#)).unwrap_err();
+    let e: js_sys::Error = e.dyn_into().expect("a JS Error, not a bare string");
+    assert_eq!(String::from(e.message()), "Invalid option \"update\": this chart was destroyed");
+    h.remove();
+}

@@ -13,6 +13,7 @@
 //! Then the whole dataset passes the same [`validate`](crate::data::validate) as every other
 //! document, so the rules are one.
 
+use super::best_effort;
 use crate::data::{read_from, validate, Dataset, Periods, Points, SourceIds, MAX_POINTS};
 use crate::error::{Error, Result};
 use js_sys::{Array, Float64Array, JsString, Object, Reflect, Uint8Array};
@@ -97,11 +98,11 @@ pub fn read(data: &JsValue, context: &str) -> Result<Dataset> {
             continue;
         }
         let sc = Object::assign(&Object::new(), s.unchecked_ref());
-        let _ = Reflect::delete_property(&sc, &JsValue::from_str("columns"));
+        best_effort(Reflect::delete_property(&sc, &JsValue::from_str("columns")));
         if Reflect::has(&sc, &JsValue::from_str("points")).unwrap_or(false) {
             return Err(bad(context, "a series gives both \"points\" and \"columns\"; give one"));
         }
-        let _ = Reflect::set(&sc, &JsValue::from_str("points"), &Array::new());
+        best_effort(Reflect::set(&sc, &JsValue::from_str("points"), &Array::new()));
         total += length(&get(&cols, "value"));
         stripped.push(&sc);
         columns.push(Some(cols));
@@ -113,7 +114,7 @@ pub fn read(data: &JsValue, context: &str) -> Result<Dataset> {
             actual: total,
         });
     }
-    let _ = Reflect::set(&copy, &JsValue::from_str("series"), &stripped);
+    best_effort(Reflect::set(&copy, &JsValue::from_str("series"), &stripped));
     let mut ds = read_from(serde_wasm_bindgen::Deserializer::from(JsValue::from(copy)), context)?;
     // Series given the same period array (the usual case) share its texts.
     let mut periods: Option<(JsValue, Rc<Periods>)> = None;

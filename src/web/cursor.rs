@@ -8,9 +8,10 @@
 //! draw on the hover canvas.
 
 use crate::chart::HoverMarks;
+use crate::error::{Error, Result};
 use crate::render::{Rgb, Theme};
 use std::cell::RefCell;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
 
 pub struct Cursor {
@@ -29,14 +30,14 @@ struct Dot {
     style: Option<(Rgb, Rgb, f64, f64)>,
 }
 
-fn div(doc: &Document, class: &str) -> Result<HtmlElement, JsValue> {
+fn div(doc: &Document, class: &str) -> Result<HtmlElement> {
     let e = doc.create_element("div")?;
     e.set_class_name(class);
-    e.dyn_into::<HtmlElement>().map_err(|_| JsValue::from_str("unexpected element type"))
+    e.dyn_into::<HtmlElement>().map_err(|_| Error::Browser("unexpected element type".into()))
 }
 
 impl Cursor {
-    pub fn new(doc: &Document) -> Result<Cursor, JsValue> {
+    pub fn new(doc: &Document) -> Result<Cursor> {
         let root = div(doc, "cursor")?;
         root.set_attribute("aria-hidden", "true")?;
         root.set_hidden(true);
@@ -46,7 +47,7 @@ impl Cursor {
     }
 
     /// Places the rule and one dot per value of `m`.
-    pub fn show(&self, m: &HoverMarks) -> Result<(), JsValue> {
+    pub fn show(&self, m: &HoverMarks) -> Result<()> {
         let rs = self.rule.style();
         let height = m.bottom - m.top;
         let mut last = self.rule_style.borrow_mut();
@@ -59,7 +60,7 @@ impl Cursor {
         rs.set_property("transform", &format!("translate({}px,{}px)", m.x - 0.5, m.top))?;
         let mut dots = self.dots.borrow_mut();
         while dots.len() < m.dots.len() {
-            let el = div(&self.root.owner_document().ok_or("no document")?, "dot")?;
+            let el = div(&self.root.owner_document().ok_or_else(|| Error::Browser("no document".into()))?, "dot")?;
             self.root.append_child(&el)?;
             dots.push(Dot { el, style: None });
         }

@@ -2,7 +2,9 @@
 //! hover marks as elements, tooltip) and an error box. Styles come from a constructable
 //! stylesheet (allowed under `style-src 'self'`); data only ever reaches the DOM as text.
 
+use super::best_effort;
 use crate::chart::Tooltip;
+use crate::error::{Error, Result};
 use crate::model::locale::{t, Text};
 use crate::render::Theme;
 use wasm_bindgen::{JsCast, JsValue};
@@ -142,13 +144,13 @@ pub struct Buttons {
     pub png: HtmlElement,
 }
 
-fn el<T: JsCast>(doc: &Document, tag: &str, class: &str) -> Result<T, JsValue> {
+fn el<T: JsCast>(doc: &Document, tag: &str, class: &str) -> Result<T> {
     let e = doc.create_element(tag)?;
     e.set_class_name(class);
-    e.dyn_into::<T>().map_err(|_| JsValue::from_str("unexpected element type"))
+    e.dyn_into::<T>().map_err(|_| Error::Browser("unexpected element type".into()))
 }
 
-pub fn build(host: &HtmlElement) -> Result<Dom, JsValue> {
+pub fn build(host: &HtmlElement) -> Result<Dom> {
     let doc = host.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
     let shadow = match host.shadow_root() {
         Some(s) => s,
@@ -185,7 +187,7 @@ pub fn build(host: &HtmlElement) -> Result<Dom, JsValue> {
     toolbar.append_child(&seg)?;
     let menu: HtmlElement = el(&doc, "div", "menu")?;
     menu.set_id("menu");
-    let button = |parent: &HtmlElement, class: &str, text: &str| -> Result<HtmlElement, JsValue> {
+    let button = |parent: &HtmlElement, class: &str, text: &str| -> Result<HtmlElement> {
         let b: HtmlElement = el(&doc, "button", class)?;
         b.set_attribute("type", "button")?;
         b.set_text_content(Some(text));
@@ -255,13 +257,7 @@ pub fn build(host: &HtmlElement) -> Result<Dom, JsValue> {
 }
 
 /// Fills the tooltip with text nodes (never HTML) and places it beside `anchor` (CSS px).
-pub fn show_tooltip(
-    dom: &Dom,
-    t: &Tooltip,
-    anchor: (f64, f64),
-    stage_w: f64,
-    focused: Option<usize>,
-) -> Result<(), JsValue> {
+pub fn show_tooltip(dom: &Dom, t: &Tooltip, anchor: (f64, f64), stage_w: f64, focused: Option<usize>) -> Result<()> {
     // The tooltip's nodes are made once and reused on every hover, and only what differs from
     // the last hover is written (`tip_text` remembers it, slot by slot: the title, four slots per
     // row, then the notes, then the source line).
@@ -352,9 +348,9 @@ pub fn show_tooltip(
 }
 
 /// Child `i` of `parent`, created (as `tag.class`) when the parent has fewer children.
-fn child(parent: &Element, i: u32, tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
+fn child(parent: &Element, i: u32, tag: &str, class: &str) -> Result<HtmlElement> {
     if let Some(c) = parent.children().item(i) {
-        return c.dyn_into::<HtmlElement>().map_err(|_| JsValue::from_str("unexpected element type"));
+        return c.dyn_into::<HtmlElement>().map_err(|_| Error::Browser("unexpected element type".into()));
     }
     add(parent, tag, class, None)
 }
@@ -375,7 +371,7 @@ pub fn hide_hover(dom: &Dom) {
 }
 
 /// Shows a message in place of the chart.
-pub fn show_error(dom: &Dom, message: &str) -> Result<(), JsValue> {
+pub fn show_error(dom: &Dom, message: &str) -> Result<()> {
     let doc = dom.root.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
     dom.stage.set_hidden(true);
     dom.table.set_hidden(true);
@@ -420,27 +416,27 @@ pub fn label_buttons(dom: &Dom) {
 /// a menu of Table, Sources and the downloads) or its wide form (every button in the row).
 pub fn set_compact(dom: &Dom, compact: bool) {
     let b = &dom.buttons;
-    let _ = dom.root.class_list().toggle_with_force("compact", compact);
-    let _ = b.seg.set_attribute("aria-label", t(Text::View));
+    best_effort(dom.root.class_list().toggle_with_force("compact", compact));
+    best_effort(b.seg.set_attribute("aria-label", t(Text::View)));
     b.more.set_hidden(!compact);
     b.menu.set_hidden(compact);
-    let _ = b.more.set_attribute("aria-expanded", "false");
+    best_effort(b.more.set_attribute("aria-expanded", "false"));
     if compact {
-        let _ = b.menu.set_attribute("role", "menu");
-        let _ = b.menu.set_attribute("aria-label", t(Text::More));
+        best_effort(b.menu.set_attribute("role", "menu"));
+        best_effort(b.menu.set_attribute("aria-label", t(Text::More)));
     } else {
-        let _ = b.menu.remove_attribute("role");
-        let _ = b.menu.remove_attribute("aria-label");
+        best_effort(b.menu.remove_attribute("role"));
+        best_effort(b.menu.remove_attribute("aria-label"));
     }
     for (item, role) in
         [(&b.table, "menuitemcheckbox"), (&b.sources, "menuitemcheckbox"), (&b.csv, "menuitem"), (&b.png, "menuitem")]
     {
         if compact {
-            let _ = item.set_attribute("role", role);
+            best_effort(item.set_attribute("role", role));
             item.set_tab_index(-1);
         } else {
-            let _ = item.remove_attribute("role");
-            let _ = item.remove_attribute("tabindex");
+            best_effort(item.remove_attribute("role"));
+            best_effort(item.remove_attribute("tabindex"));
         }
     }
     sync_menu_states(dom);
@@ -454,9 +450,9 @@ pub fn sync_menu_states(dom: &Dom) {
     for (item, attr) in [(&b.table, "aria-pressed"), (&b.sources, "aria-expanded")] {
         let on = item.get_attribute(attr).as_deref() == Some("true");
         if compact {
-            let _ = item.set_attribute("aria-checked", if on { "true" } else { "false" });
+            best_effort(item.set_attribute("aria-checked", if on { "true" } else { "false" }));
         } else {
-            let _ = item.remove_attribute("aria-checked");
+            best_effort(item.remove_attribute("aria-checked"));
         }
     }
     b.chart.set_hidden(compact && dom.table.hidden());
@@ -469,9 +465,9 @@ pub fn open_menu(dom: &Dom, open: bool) {
         return;
     }
     b.menu.set_hidden(!open);
-    let _ = b.more.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    best_effort(b.more.set_attribute("aria-expanded", if open { "true" } else { "false" }));
     if open {
-        let _ = b.table.focus();
+        best_effort(b.table.focus());
     }
 }
 
@@ -482,7 +478,7 @@ pub fn menu_items(dom: &Dom) -> [&HtmlElement; 4] {
 }
 
 /// Creates an element with a class and text (never HTML) and appends it to `parent`.
-pub fn add(parent: &Element, tag: &str, class: &str, text: Option<&str>) -> Result<HtmlElement, JsValue> {
+pub fn add(parent: &Element, tag: &str, class: &str, text: Option<&str>) -> Result<HtmlElement> {
     let doc = parent.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
     let e: HtmlElement = el(&doc, tag, class)?;
     if text.is_some() {

@@ -1,6 +1,7 @@
 //! Every event listener goes through [`Listener`]: it owns its closure and removes itself when
 //! dropped, so `destroy()` (dropping the widget) releases every listener and closure.
 
+use super::best_effort;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, EventTarget};
@@ -21,6 +22,6 @@ impl Listener {
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+        best_effort(self.target.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref()));
     }
 }

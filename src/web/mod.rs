@@ -13,6 +13,7 @@ mod panels;
 mod warm;
 mod widget;
 
+use crate::error::Error;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -77,14 +78,32 @@ pub fn canvas_measure(scale: f64) -> Rc<dyn Measure> {
     }
 }
 
-/// A JS exception as the crate's error: its message when it has one.
-fn js_err(e: JsValue) -> crate::error::Error {
-    crate::error::Error::Browser(
-        e.as_string()
-            .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
-            .unwrap_or_else(|| "unknown error".into()),
-    )
+/// The one boundary between the crate's errors and JavaScript's. A crate [`Error`] leaves the wasm
+/// as a JS `Error` with its message (exported functions return `Result<_, JsValue>` and use `?`);
+/// a JS exception from a browser call enters as [`Error::Browser`] with its message, so DOM code
+/// returns the crate's `Result` and uses `?` too.
+impl From<Error> for JsValue {
+    fn from(e: Error) -> JsValue {
+        js_sys::Error::new(&e.to_string()).into()
+    }
 }
+
+impl From<JsValue> for Error {
+    fn from(e: JsValue) -> Error {
+        Error::Browser(
+            e.as_string()
+                .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+                .unwrap_or_else(|| "unknown error".into()),
+        )
+    }
+}
+
+/// A DOM write whose failure a reader cannot notice and nobody can act on: an ARIA or state
+/// attribute, a class, focus, pointer capture, an event to the page, a frame to cancel, a property
+/// on an object this module just made. The browser refuses these only for a detached or closing
+/// document, where nothing is shown anyway, and the next frame writes them again. Named, so that
+/// every other failure in `src/web` is visibly returned or shown in place.
+fn best_effort<T, E>(_: std::result::Result<T, E>) {}
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -148,15 +167,12 @@ pub fn warm() -> bool {
 /// Every chart: `[{id, title, domain, description}]` (`ChartInfo[]`).
 #[wasm_bindgen(unchecked_return_type = "ChartInfo[]")]
 pub fn charts() -> Result<JsValue, JsValue> {
-    let list = crate::chart::list().map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    to_js(&list).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    Ok(to_js(&crate::chart::list()?)?)
 }
 
 /// A serde value as a plain JavaScript value: objects, arrays, strings, numbers, `null` for `None`.
 fn to_js<T: serde::Serialize>(value: &T) -> crate::error::Result<JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| crate::error::Error::Browser(e.to_string()))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| Error::Browser(e.to_string()))
 }
 
 /// Mounts a chart into `element` (its shadow root). `options`: `{chart, theme, height, data, src}`,
@@ -167,5 +183,5 @@ pub fn mount(
     element: web_sys::HtmlElement,
     #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
 ) -> Result<Handle, JsValue> {
-    widget::mount(element, &options).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    Ok(widget::mount(element, &options)?)
 }

@@ -4,11 +4,11 @@
 use super::dom::{add, Dom};
 use crate::chart::table_rows;
 use crate::data::Dataset;
+use crate::error::Result;
 use crate::model::format;
 use crate::model::locale::{t, Text};
-use wasm_bindgen::JsValue;
 
-pub fn fill_table(dom: &Dom, ds: &Dataset, hidden: &[bool]) -> Result<(), JsValue> {
+pub fn fill_table(dom: &Dom, ds: &Dataset, hidden: &[bool]) -> Result<()> {
     dom.table.set_text_content(None);
     let table = add(&dom.table, "table", "", None)?;
     add(&table, "caption", "", Some(&ds.title))?;
@@ -30,7 +30,7 @@ pub fn fill_table(dom: &Dom, ds: &Dataset, hidden: &[bool]) -> Result<(), JsValu
     Ok(())
 }
 
-fn link_or_text(parent: &web_sys::Element, text: &str, url: Option<&str>) -> Result<(), JsValue> {
+fn link_or_text(parent: &web_sys::Element, text: &str, url: Option<&str>) -> Result<()> {
     match url.filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
         Some(u) => {
             let a = add(parent, "a", "", Some(text))?;
@@ -45,7 +45,7 @@ fn link_or_text(parent: &web_sys::Element, text: &str, url: Option<&str>) -> Res
     Ok(())
 }
 
-pub fn fill_sources(dom: &Dom, ds: &Dataset) -> Result<(), JsValue> {
+pub fn fill_sources(dom: &Dom, ds: &Dataset) -> Result<()> {
     let p = &dom.sources;
     p.set_text_content(None);
     add(p, "h3", "", Some(t(Text::Sources)))?;

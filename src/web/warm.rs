@@ -3,6 +3,7 @@
 //! small columnar dataset object and a small JSON document, so the `data` paths of `mount()` are
 //! compiled too. Drawing goes to a detached 8×8 canvas that is never shown.
 
+use super::best_effort;
 use crate::chart::{warm, Frame};
 use crate::data::{parse_dataset, Dataset};
 use crate::render::Theme;
@@ -25,7 +26,7 @@ fn canvas() -> Option<web_sys::HtmlCanvasElement> {
 }
 
 fn set(o: &JsValue, k: &str, v: &JsValue) {
-    let _ = Reflect::set(o, &JsValue::from_str(k), v);
+    best_effort(Reflect::set(o, &JsValue::from_str(k), v));
 }
 
 /// The first `n` points of `ds` as a dataset object with columnar series.

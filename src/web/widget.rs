@@ -3,9 +3,9 @@
 //! hover layer redraws without touching the base canvas (a line chart's hover marks are elements,
 //! `cursor.rs`). Dropping the widget releases everything.
 
+use super::best_effort;
 use super::canvas::{CanvasSurface, Drawn};
 use super::dom::{self, Dom};
-use super::js_err;
 use super::listener::Listener;
 use super::options::{self, Options, ThemeChoice};
 use super::{download, panels};
@@ -100,7 +100,9 @@ impl Handle {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
     ) -> std::result::Result<(), JsValue> {
-        let Some(rc) = &self.inner else { return Err(JsValue::from_str("this chart was destroyed")) };
+        let Some(rc) = &self.inner else {
+            return Err(Error::Option { name: "update".into(), problem: "this chart was destroyed".into() }.into());
+        };
         let opts = options::read_or_error(&options);
         let outcome = {
             let mut w = rc.borrow_mut();
@@ -156,10 +158,10 @@ impl Handle {
             }
             a
         };
-        let _ = js_sys::Reflect::set(&out, &"targets".into(), &pairs(chart.targets()));
-        let _ = js_sys::Reflect::set(&out, &"legend".into(), &pairs(chart.legend_points(w.size.0, w.size.1)));
+        best_effort(js_sys::Reflect::set(&out, &"targets".into(), &pairs(chart.targets())));
+        best_effort(js_sys::Reflect::set(&out, &"legend".into(), &pairs(chart.legend_points(w.size.0, w.size.1))));
         let events = chart.event_hits().filter_map(|i| chart.anchor(i)).collect();
-        let _ = js_sys::Reflect::set(&out, &"events".into(), &pairs(events));
+        best_effort(js_sys::Reflect::set(&out, &"events".into(), &pairs(events)));
         out.into()
     }
 
@@ -190,7 +192,7 @@ struct OutcomeDetail {
 }
 
 pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
-    let dom = dom::build(&host).map_err(js_err)?;
+    let dom = dom::build(&host)?;
     let first_width = Some(dom.first_width).filter(|&w| w >= 1.0);
     let window = web_sys::window().ok_or_else(|| Error::Browser("no window".into()))?;
     let media = window.match_media("(prefers-color-scheme: dark)").ok().flatten();
@@ -237,13 +239,13 @@ fn announce(rc: &Rc<RefCell<Widget>>, outcome: Result<()>) {
     let (state, kind) = if outcome.is_ok() { ("ready", "dragonbear-ready") } else { ("error", "dragonbear-error") };
     let detail =
         super::to_js(&OutcomeDetail { chart, message: outcome.err().map(|e| e.to_string()) }).unwrap_or(JsValue::NULL);
-    let _ = host.set_attribute("data-state", state);
+    best_effort(host.set_attribute("data-state", state));
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(&detail);
     if let Ok(ev) = CustomEvent::new_with_event_init_dict(kind, &init) {
-        let _ = host.dispatch_event(&ev);
+        best_effort(host.dispatch_event(&ev));
     }
 }
 
@@ -309,7 +311,7 @@ fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
             } else if p.button() != 0 {
                 return;
             }
-            let _ = rc.borrow().dom.hover.set_pointer_capture(p.pointer_id());
+            best_effort(rc.borrow().dom.hover.set_pointer_capture(p.pointer_id()));
             input(rc, Input::PointerDown { x: p.offset_x() as f64, y: p.offset_y() as f64 });
         }),
     ));
@@ -430,13 +432,13 @@ fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
             let active = w.dom.shadow.active_element();
             let at = items.iter().position(|i| active.as_ref().is_some_and(|a| a == i.as_ref() as &web_sys::Element));
             let go = |i: usize| {
-                let _ = items[i].focus();
+                best_effort(items[i].focus());
             };
             match k.key().as_str() {
                 "Escape" => {
                     e.prevent_default();
                     dom::open_menu(&w.dom, false);
-                    let _ = w.dom.buttons.more.focus();
+                    best_effort(w.dom.buttons.more.focus());
                 }
                 "Tab" => dom::open_menu(&w.dom, false),
                 "ArrowDown" => {
@@ -482,7 +484,7 @@ fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
                 let w = rc.borrow();
                 if !w.dom.buttons.menu.hidden() && w.dom.root.class_list().contains("compact") {
                     dom::open_menu(&w.dom, false);
-                    let _ = w.dom.buttons.more.focus();
+                    best_effort(w.dom.buttons.more.focus());
                 }
             }),
         ));
@@ -517,7 +519,7 @@ fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
             }
         }
     }) as Box<dyn FnMut(js_sys::Array)>);
-    let ro = ResizeObserver::new(cb.as_ref().unchecked_ref()).map_err(js_err)?;
+    let ro = ResizeObserver::new(cb.as_ref().unchecked_ref())?;
     ro.observe(&w.host);
     w.resize = Some((ro, cb));
 
@@ -541,7 +543,7 @@ fn input(rc: &Rc<RefCell<Widget>>, inp: Input) {
         // Written only when it changes: a style write on every move is work for the browser.
         if *cursor_style != cursor {
             *cursor_style = cursor;
-            let _ = dom.hover.style().set_property("cursor", cursor);
+            best_effort(dom.hover.style().set_property("cursor", cursor));
         }
     }
     let before = state.hover;
@@ -569,7 +571,7 @@ fn input(rc: &Rc<RefCell<Widget>>, inp: Input) {
     }
     if let Some(t) = cursor {
         let detail = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&detail, &"time".into(), &t.map_or(JsValue::NULL, JsValue::from_f64));
+        best_effort(js_sys::Reflect::set(&detail, &"time".into(), &t.map_or(JsValue::NULL, JsValue::from_f64)));
         dispatch(&host, "dragonbear-cursor", &detail);
     }
 }
@@ -584,7 +586,9 @@ fn set_mode(rc: &Rc<RefCell<Widget>>, m: Mode) {
         w.mode = m;
         w.state.hover = None;
         let locale = w.opts.locale;
-        let _ = crate::model::locale::scoped(locale, || w.layout_and_draw());
+        if let Err(e) = crate::model::locale::scoped(locale, || w.layout_and_draw()) {
+            w.fail(&e);
+        }
         (w.host.clone(), w.state_detail())
     };
     dispatch(&detail.0, "dragonbear-state", &detail.1);
@@ -597,7 +601,7 @@ fn dispatch(host: &HtmlElement, kind: &str, detail: &JsValue) {
     init.set_composed(true);
     init.set_detail(detail);
     if let Ok(ev) = CustomEvent::new_with_event_init_dict(kind, &init) {
-        let _ = host.dispatch_event(&ev);
+        best_effort(host.dispatch_event(&ev));
     }
 }
 
@@ -627,7 +631,7 @@ impl Widget {
 
     fn reload_here(&mut self) -> Result<()> {
         dom::label_buttons(&self.dom);
-        let _ = self.dom.root.set_attribute("lang", self.opts.locale.tag());
+        best_effort(self.dom.root.set_attribute("lang", self.opts.locale.tag()));
         self.state = State { zoom: self.opts.range, ..State::default() };
         self.mode = self.opts.mode;
         self.relative = self.opts.chart.as_deref().is_some_and(chart::has_relative_views) && !self.opts.has_data();
@@ -647,15 +651,15 @@ impl Widget {
                 dom::hide_error(&self.dom);
                 self.set_view(false);
                 if !self.dom.sources.hidden() {
-                    if let Some(l) = &self.loaded {
-                        let _ = panels::fill_sources(&self.dom, &l.ds);
+                    if let Some(Err(e)) = self.loaded.as_ref().map(|l| panels::fill_sources(&self.dom, &l.ds)) {
+                        self.fail(&e);
                     }
                 }
             }
             Err(e) => {
                 self.loaded = None;
                 dom::hide_hover(&self.dom);
-                let _ = dom::show_error(&self.dom, &e.to_string());
+                best_effort(dom::show_error(&self.dom, &e.to_string()));
             }
         }
         result
@@ -724,11 +728,13 @@ impl Widget {
 
     fn set_view_here(&mut self, table: bool) {
         let b = &self.dom.buttons;
-        let _ = b.chart.set_attribute("aria-pressed", if table { "false" } else { "true" });
-        let _ = b.table.set_attribute("aria-pressed", if table { "true" } else { "false" });
+        best_effort(b.chart.set_attribute("aria-pressed", if table { "false" } else { "true" }));
+        best_effort(b.table.set_attribute("aria-pressed", if table { "true" } else { "false" }));
         if table {
-            if let Some(l) = &self.loaded {
-                let _ = panels::fill_table(&self.dom, l.shown(), &self.state.hidden);
+            if let Some(Err(e)) =
+                self.loaded.as_ref().map(|l| panels::fill_table(&self.dom, l.shown(), &self.state.hidden))
+            {
+                self.fail(&e);
             }
             dom::hide_hover(&self.dom);
         }
@@ -745,12 +751,12 @@ impl Widget {
     fn toggle_sources_here(&mut self) {
         let open = self.dom.sources.hidden();
         if open {
-            if let Some(l) = &self.loaded {
-                let _ = panels::fill_sources(&self.dom, &l.ds);
+            if let Some(Err(e)) = self.loaded.as_ref().map(|l| panels::fill_sources(&self.dom, &l.ds)) {
+                self.fail(&e);
             }
         }
         self.dom.sources.set_hidden(!open);
-        let _ = self.dom.buttons.sources.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        best_effort(self.dom.buttons.sources.set_attribute("aria-expanded", if open { "true" } else { "false" }));
         dom::sync_menu_states(&self.dom);
     }
 
@@ -761,12 +767,27 @@ impl Widget {
 
     fn download_csv(&self) {
         let (Some(l), Some(doc)) = (&self.loaded, self.host.owner_document()) else { return };
-        let _ = download::text(&doc, &self.file_name("csv"), "text/csv;charset=utf-8", &chart::to_csv(&l.ds));
+        let done = download::text(&doc, &self.file_name("csv"), "text/csv;charset=utf-8", &chart::to_csv(&l.ds));
+        self.tell_if_failed(done);
     }
 
     fn download_png(&self) {
         let Some(doc) = self.host.owner_document() else { return };
-        let _ = download::canvas_png(&doc, &self.file_name("png"), &self.dom.base);
+        self.tell_if_failed(download::canvas_png(&doc, &self.file_name("png"), &self.dom.base));
+    }
+
+    /// A download the browser refused: the chart stays, and the live region says why (a screen
+    /// reader hears it; the reader who clicked is told instead of nothing happening).
+    fn tell_if_failed(&self, done: Result<()>) {
+        if let Err(e) = done {
+            self.dom.live.set_text_content(Some(&e.to_string()));
+        }
+    }
+
+    /// A failure after the chart was shown (a redraw, a panel): the error in place of the chart.
+    fn fail(&self, e: &Error) {
+        best_effort(dom::show_error(&self.dom, &e.to_string()));
+        best_effort(self.host.set_attribute("data-state", "error"));
     }
 
     /// CSS width and height the chart should have now, and the device pixel ratio.
@@ -814,15 +835,15 @@ impl Widget {
         };
         self.size = (w, h, dpr);
         self.dark = self.is_dark();
-        let _ = self.dom.root.class_list().toggle_with_force("dark", self.dark);
+        best_effort(self.dom.root.class_list().toggle_with_force("dark", self.dark));
         let compact = w <= chart::COMPACT_WIDTH;
         if self.compact != Some(compact) {
             self.compact = Some(compact);
             dom::set_compact(&self.dom, compact);
         }
-        self.dom.stage.style().set_property("height", &format!("{}px", h)).map_err(js_err)?;
+        self.dom.stage.style().set_property("height", &format!("{}px", h))?;
         for c in [&self.dom.base, &self.dom.hover] {
-            c.style().set_property("height", &format!("{}px", h)).map_err(js_err)?;
+            c.style().set_property("height", &format!("{}px", h))?;
         }
         size_backing(&self.dom.base, self.size);
         if self.hover_sized {
@@ -848,24 +869,24 @@ impl Widget {
             // row; its accessible name stays the whole phrase.
             let reset = &self.dom.buttons.reset;
             if compact {
-                let _ = reset.set_attribute("aria-label", &range);
+                best_effort(reset.set_attribute("aria-label", &range));
                 reset.set_text_content(Some(&format!("{}–{} \u{2715}", year_label(a), year_label(b))));
             } else {
-                let _ = reset.remove_attribute("aria-label");
+                best_effort(reset.remove_attribute("aria-label"));
                 reset.set_text_content(Some(&range));
             }
         }
         self.dom.buttons.seg.set_hidden(!self.relative);
         for (b, m) in self.dom.buttons.views.iter().zip([Mode::Values, Mode::Change, Mode::Share]) {
             b.set_hidden(!self.relative);
-            let _ = b.set_attribute("aria-pressed", if self.mode == m { "true" } else { "false" });
+            best_effort(b.set_attribute("aria-pressed", if self.mode == m { "true" } else { "false" }));
         }
         let mut surface = CanvasSurface::new(&self.dom.base)?;
         built.draw(&mut Painter::new(&mut surface, dpr))?;
-        self.dom.base.set_attribute("aria-label", &built.summary()).map_err(js_err)?;
+        self.dom.base.set_attribute("aria-label", &built.summary())?;
         l.chart = Some(built);
         if !self.dom.table.hidden() {
-            let _ = panels::fill_table(&self.dom, l.shown(), &self.state.hidden);
+            panels::fill_table(&self.dom, l.shown(), &self.state.hidden)?;
         }
         self.dirty_base = false;
         self.draw_hover()
@@ -910,7 +931,7 @@ impl Widget {
         match self.state.hover.and_then(|i| Some((i, chart.tooltip(i)?, anchor(i)?))) {
             Some((i, tip, anchor)) => {
                 match marks {
-                    Some(marks) => self.dom.cursor.show(&marks).map_err(js_err)?,
+                    Some(marks) => self.dom.cursor.show(&marks)?,
                     None => {
                         let mut surface = CanvasSurface::new(&self.dom.hover)?;
                         chart.draw_hover(&mut Painter::new(&mut surface, dpr), i)?;
@@ -918,7 +939,7 @@ impl Widget {
                     }
                 }
                 let focused = self.state.keyboard.then_some(self.state.row);
-                dom::show_tooltip(&self.dom, &tip, anchor, w, focused).map_err(js_err)?;
+                dom::show_tooltip(&self.dom, &tip, anchor, w, focused)?;
             }
             None => dom::hide_hover(&self.dom),
         }
@@ -940,14 +961,13 @@ impl Widget {
             Ok(())
         };
         if let Err(e) = result {
-            let _ = dom::show_error(&self.dom, &e.to_string());
-            let _ = self.host.set_attribute("data-state", "error");
+            self.fail(&e);
         }
     }
 
     fn teardown(&mut self) {
         if let (Some(id), Some(win)) = (self.raf.take(), web_sys::window()) {
-            let _ = win.cancel_animation_frame(id);
+            best_effort(win.cancel_animation_frame(id));
         }
         self.listeners.clear();
         if let Some((ro, _cb)) = self.resize.take() {
@@ -964,7 +984,7 @@ impl Widget {
 impl Drop for Widget {
     fn drop(&mut self) {
         if let (Some(id), Some(win)) = (self.raf.take(), web_sys::window()) {
-            let _ = win.cancel_animation_frame(id);
+            best_effort(win.cancel_animation_frame(id));
         }
         if let Some((ro, _cb)) = self.resize.take() {
             ro.disconnect();
@@ -973,8 +993,7 @@ impl Drop for Widget {
 }
 
 fn context(c: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d> {
-    c.get_context("2d")
-        .map_err(js_err)?
+    c.get_context("2d")?
         .and_then(|o| o.dyn_into::<CanvasRenderingContext2d>().ok())
         .ok_or_else(|| Error::Browser("no 2D canvas context".into()))
 }
