@@ -2,6 +2,7 @@
 //! bar, event markers, and a hover that selects the whole bar (every segment's value and the total).
 
 use super::chrome::{draw_x_axis, draw_y_grid, series_entries, Chrome, Rect, LABEL_SIZE};
+use super::ChartKind;
 use super::{markers, Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
@@ -40,7 +41,18 @@ pub struct BarChart {
 }
 
 impl BarChart {
-    pub fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> BarChart {
+    pub fn plot_rect(&self) -> Rect {
+        self.plot
+    }
+
+    /// Centre of bar `k`'s top, for tests.
+    pub fn bar_top(&self, k: usize) -> Option<(f64, f64)> {
+        self.anchor(k)
+    }
+}
+
+impl ChartKind for BarChart {
+    fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> BarChart {
         let theme = &frame.theme;
         let m = &*frame.measure;
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
@@ -185,7 +197,7 @@ impl BarChart {
         }
     }
 
-    pub fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
+    fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
         self.chrome.draw(p)?;
         draw_y_grid(p, self.plot, &self.y_ticks, t)?;
@@ -199,7 +211,7 @@ impl BarChart {
         p.present()
     }
 
-    pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
+    fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         if let Some(k) = hit.checked_sub(self.bars.len()) {
             return self.events.draw_hover(p, k, &self.chrome.theme);
         }
@@ -211,7 +223,7 @@ impl BarChart {
     }
 
     /// The bar whose band contains x (anywhere in the plot's height).
-    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+    fn hit(&self, x: f64, y: f64) -> Option<usize> {
         if let Some(k) = self.events.hit(x, y) {
             return Some(self.bars.len() + k);
         }
@@ -223,7 +235,7 @@ impl BarChart {
         self.bars.iter().position(|b| x >= b.x0 - slack && x <= b.x1 + slack)
     }
 
-    pub fn tooltip(&self, hit: usize) -> Option<Tooltip> {
+    fn tooltip(&self, hit: usize) -> Option<Tooltip> {
         if let Some(k) = hit.checked_sub(self.bars.len()) {
             return self.events.tooltip(k);
         }
@@ -236,7 +248,7 @@ impl BarChart {
         })
     }
 
-    pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
+    fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
         if let Some(k) = hit.checked_sub(self.bars.len()) {
             return self.events.anchor(k);
         }
@@ -244,50 +256,37 @@ impl BarChart {
         Some(((b.x0 + b.x1) / 2.0, b.top.min(self.plot.3)))
     }
 
-    /// Time (fractional year) under a pixel column, through the inverse of the band mapping.
-    pub fn time_at(&self, px: f64) -> f64 {
-        let (px0, t0, step, band) = self.time_axis;
-        t0 + (clamp(px, self.plot.0, self.plot.2) - px0) / band.max(1e-9) * step
-    }
-
-    /// Pixel column of a time (the middle of its period's band), if drawn.
-    pub fn time_px(&self, t: f64) -> Option<f64> {
-        let (px0, t0, step, band) = self.time_axis;
-        let px = px0 + (t - t0) / step * band;
-        (px >= self.plot.0 - 0.5 && px <= self.plot.2 + 0.5).then_some(px)
-    }
-
     /// Time of a bar (the start of its period).
-    pub fn time_of(&self, hit: usize) -> Option<f64> {
+    fn time_of(&self, hit: usize) -> Option<f64> {
         let (_, t0, step, band) = self.time_axis;
         self.bars.get(hit).map(|b| t0 + ((b.x0 - self.time_axis.0) / band.max(1e-9)).floor() * step)
     }
 
     /// The hover targets that are numbered event markers (after the bars).
-    pub fn event_hits(&self) -> std::ops::Range<usize> {
+    fn event_hits(&self) -> std::ops::Range<usize> {
         self.bars.len()..self.bars.len() + self.events.len()
     }
 
     /// The value axis and the time axis's label count.
-    pub fn value_axis(&self) -> super::ValueAxis {
-        self.axis
+    fn value_axis(&self) -> Option<super::ValueAxis> {
+        Some(self.axis)
     }
 
-    pub fn plot_rect(&self) -> Rect {
-        self.plot
-    }
-
-    pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
+    fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
         self.chrome.legend_at(x, y)
     }
 
-    pub fn summary(&self) -> String {
+    fn summary(&self) -> String {
         self.summary.clone()
     }
 
-    /// Centre of bar `k`'s top, for tests.
-    pub fn bar_top(&self, k: usize) -> Option<(f64, f64)> {
-        self.anchor(k)
+    fn fit(&self) -> super::Fit {
+        super::Fit::Plot(self.plot)
+    }
+
+    fn time_axis(&self) -> Option<super::TimeAxis> {
+        let (px0, t0, step, band) = self.time_axis;
+        Some(super::TimeAxis { plot: self.plot, map: super::TimeMap::Bands { px0, t0, step, band } })
     }
 }
 

@@ -8,6 +8,7 @@
 //! `tooltip` read it. Rows that do not fit are counted in a line, never cut.
 
 use super::chrome::{series_entries, Chrome, Rect, LABEL_SIZE};
+use super::ChartKind;
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::Dataset;
 use crate::error::Result;
@@ -90,7 +91,14 @@ pub struct FigureChart {
 }
 
 impl FigureChart {
-    pub fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> FigureChart {
+    /// Centre of a row's mark, for tests.
+    pub fn mark_at(&self, k: usize) -> Option<(f64, f64)> {
+        self.rows.get(k).map(|r| r.mark)
+    }
+}
+
+impl ChartKind for FigureChart {
+    fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> FigureChart {
         let theme = frame.theme.clone();
         let m = &*frame.measure;
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
@@ -169,7 +177,7 @@ impl FigureChart {
         FigureChart { chrome, groups, rows, colors, more, empty, summary }
     }
 
-    pub fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
+    fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
         self.chrome.draw(p)?;
         let (bx0, by0, _, by1) = self.chrome.body;
@@ -213,18 +221,18 @@ impl FigureChart {
     }
 
     /// The hover layer: an outline around the row.
-    pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
+    fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         let Some(r) = self.rows.get(hit) else { return Ok(()) };
         p.stroke_rect((r.rect.0 - 2.0, r.rect.1), (r.rect.2 + 2.0, r.rect.3), self.chrome.theme.text, 1.5)?;
         p.present()
     }
 
     /// The row under the pointer.
-    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+    fn hit(&self, x: f64, y: f64) -> Option<usize> {
         self.rows.iter().position(|r| x >= r.rect.0 && x <= r.rect.2 && y >= r.rect.1 && y < r.rect.3)
     }
 
-    pub fn tooltip(&self, hit: usize) -> Option<Tooltip> {
+    fn tooltip(&self, hit: usize) -> Option<Tooltip> {
         let r = self.rows.get(hit)?;
         let (unit, color) = self.colors.get(r.series).cloned().unwrap_or_default();
         Some(Tooltip {
@@ -236,16 +244,16 @@ impl FigureChart {
         })
     }
 
-    pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
+    fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
         self.rows.get(hit).map(|r| r.mark)
     }
 
-    pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
+    fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
         self.chrome.legend_at(x, y)
     }
 
     /// How much of the body the rows leave empty below them, and whether every figure is drawn.
-    pub fn fit(&self) -> super::Fit {
+    fn fit(&self) -> super::Fit {
         let (_, by0, _, by1) = self.chrome.body;
         let bottom = self
             .rows
@@ -256,13 +264,8 @@ impl FigureChart {
         super::Fit::Content { spare: (by1 - bottom).max(0.0), complete: self.more.is_none() }
     }
 
-    pub fn summary(&self) -> String {
+    fn summary(&self) -> String {
         self.summary.clone()
-    }
-
-    /// Centre of a row's mark, for tests.
-    pub fn mark_at(&self, k: usize) -> Option<(f64, f64)> {
-        self.rows.get(k).map(|r| r.mark)
     }
 }
 

@@ -5,6 +5,7 @@
 //! `legend_at` only read that geometry, so what is hit is exactly what was drawn.
 
 use super::chrome::{draw_x_axis, draw_y_grid, series_entries, Chrome, Rect, LABEL_SIZE};
+use super::ChartKind;
 use super::{markers, Frame, HoverMarks, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Periods, SourceIds, Unit};
 use crate::error::Result;
@@ -112,7 +113,68 @@ pub struct LineChart {
 }
 
 impl LineChart {
-    pub fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> LineChart {
+    fn tooltip_in_locale(&self, hit: usize) -> Tooltip {
+        let members = self.members(hit);
+        let rows = members
+            .iter()
+            .map(|&(s, i)| {
+                let text = &self.series_text[s];
+                TooltipRow {
+                    label: text.label.clone(),
+                    value: format::value(self.data[s].values[i], text.unit),
+                    color: text.color,
+                }
+            })
+            .collect();
+        let source =
+            self.chrome.source_text(members.iter().map(|&(s, i)| self.sources[self.data[s].sources.at(i)].as_str()));
+        let title = format::period(self.targets.period(hit), self.frequency);
+        let notes = match self.notes.binary_search_by_key(&hit, |n| n.0) {
+            Ok(k) => self.notes[k].1.clone(),
+            Err(_) => Vec::new(),
+        };
+        Tooltip { title, rows, notes, source }
+    }
+
+    /// Time (fractional year) of a hover target.
+    fn target_t(&self, hit: usize) -> f64 {
+        match &self.targets {
+            Targets::Aligned { first, .. } => self.data[self.visible[0]].ts[first + hit],
+            Targets::Merged { columns, .. } => columns[hit].t,
+        }
+    }
+
+    fn target_px(&self, hit: usize) -> f64 {
+        self.xs.map(self.target_t(hit))
+    }
+
+    /// The (series, point index) pairs of a hover target, in series order.
+    fn members(&self, hit: usize) -> Vec<(usize, usize)> {
+        match &self.targets {
+            Targets::Aligned { first, .. } => self.visible.iter().map(|&s| (s, first + hit)).collect(),
+            Targets::Merged { columns, members } => {
+                let r = &columns[hit].members;
+                members[r.start as usize..r.end as usize].iter().map(|&(s, i)| (s as usize, i as usize)).collect()
+            }
+        }
+    }
+
+    /// The plot rectangle (CSS px), for tests and the web layer.
+    pub fn plot_rect(&self) -> Rect {
+        self.plot
+    }
+
+    /// CSS-px position of a series' value at a period (None if hidden or absent).
+    pub fn point_px(&self, series: usize, period_index: usize) -> Option<(f64, f64)> {
+        let s = self.series.get(series).filter(|s| !s.hidden)?;
+        let i = s.runs.iter().flat_map(|r| r.clone()).nth(period_index)? as usize;
+        let d = &self.data[series];
+        Some((self.xs.map(d.ts[i]), self.ys.map(d.values[i])))
+    }
+}
+
+impl ChartKind for LineChart {
+    fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> LineChart {
         let theme = frame.theme.clone();
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let m = &*frame.measure;
@@ -247,7 +309,7 @@ impl LineChart {
         }
     }
 
-    pub fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
+    fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
         self.chrome.draw(p)?;
         draw_y_grid(p, self.plot, &self.y_ticks, t)?;
@@ -269,7 +331,7 @@ impl LineChart {
     }
 
     /// The hover layer: a vertical rule at the target and a ringed dot on every visible value.
-    pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
+    fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         if let Some(k) = hit.checked_sub(self.targets.len()) {
             return self.events.draw_hover(p, k, &self.chrome.theme);
         }
@@ -283,7 +345,7 @@ impl LineChart {
     }
 
     /// What [`LineChart::draw_hover`] draws, as positions and colours.
-    pub fn hover_marks(&self, hit: usize) -> Option<HoverMarks> {
+    fn hover_marks(&self, hit: usize) -> Option<HoverMarks> {
         (hit < self.targets.len()).then(|| HoverMarks {
             x: self.target_px(hit),
             top: self.plot.1,
@@ -301,7 +363,7 @@ impl LineChart {
     }
 
     /// Nearest period to the pointer, when the pointer is over the plot (with a little slack).
-    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+    fn hit(&self, x: f64, y: f64) -> Option<usize> {
         if let Some(k) = self.events.hit(x, y) {
             return Some(self.targets.len() + k);
         }
@@ -327,117 +389,50 @@ impl LineChart {
             .min_by(|&a, &b| (self.target_px(a) - x).abs().total_cmp(&(self.target_px(b) - x).abs()))
     }
 
-    pub fn tooltip(&self, hit: usize) -> Option<Tooltip> {
+    fn tooltip(&self, hit: usize) -> Option<Tooltip> {
         if let Some(k) = hit.checked_sub(self.targets.len()) {
             return self.events.tooltip(k);
         }
         (hit < self.targets.len()).then(|| crate::model::locale::scoped(self.locale, || self.tooltip_in_locale(hit)))
     }
 
-    fn tooltip_in_locale(&self, hit: usize) -> Tooltip {
-        let members = self.members(hit);
-        let rows = members
-            .iter()
-            .map(|&(s, i)| {
-                let text = &self.series_text[s];
-                TooltipRow {
-                    label: text.label.clone(),
-                    value: format::value(self.data[s].values[i], text.unit),
-                    color: text.color,
-                }
-            })
-            .collect();
-        let source =
-            self.chrome.source_text(members.iter().map(|&(s, i)| self.sources[self.data[s].sources.at(i)].as_str()));
-        let title = format::period(self.targets.period(hit), self.frequency);
-        let notes = match self.notes.binary_search_by_key(&hit, |n| n.0) {
-            Ok(k) => self.notes[k].1.clone(),
-            Err(_) => Vec::new(),
-        };
-        Tooltip { title, rows, notes, source }
-    }
-
     /// The highest hover mark (the plot's top when no value is shown).
-    pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
+    fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
         if let Some(k) = hit.checked_sub(self.targets.len()) {
             return self.events.anchor(k);
         }
         self.hover_marks(hit).map(|m| m.anchor())
     }
 
-    /// Time (fractional year) of a hover target.
-    fn target_t(&self, hit: usize) -> f64 {
-        match &self.targets {
-            Targets::Aligned { first, .. } => self.data[self.visible[0]].ts[first + hit],
-            Targets::Merged { columns, .. } => columns[hit].t,
-        }
-    }
-
-    fn target_px(&self, hit: usize) -> f64 {
-        self.xs.map(self.target_t(hit))
-    }
-
-    /// The (series, point index) pairs of a hover target, in series order.
-    fn members(&self, hit: usize) -> Vec<(usize, usize)> {
-        match &self.targets {
-            Targets::Aligned { first, .. } => self.visible.iter().map(|&s| (s, first + hit)).collect(),
-            Targets::Merged { columns, members } => {
-                let r = &columns[hit].members;
-                members[r.start as usize..r.end as usize].iter().map(|&(s, i)| (s as usize, i as usize)).collect()
-            }
-        }
-    }
-
-    pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
+    fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
         self.chrome.legend_at(x, y)
     }
 
-    pub fn summary(&self) -> String {
+    fn summary(&self) -> String {
         self.summary.clone()
     }
 
-    /// Time (fractional year) under a pixel column, through the inverse of the drawing scale.
-    pub fn time_at(&self, px: f64) -> f64 {
-        self.xs.invert(crate::model::clamp(px, self.plot.0, self.plot.2))
-    }
-
-    /// Pixel column of a time, if it is inside the plot.
-    pub fn time_px(&self, t: f64) -> Option<f64> {
-        let px = self.xs.map(t);
-        (px >= self.plot.0 - 0.5 && px <= self.plot.2 + 0.5).then_some(px)
-    }
-
     /// Time of a hover target.
-    pub fn time_of(&self, hit: usize) -> Option<f64> {
+    fn time_of(&self, hit: usize) -> Option<f64> {
         (hit < self.targets.len()).then(|| self.target_t(hit))
     }
 
-    /// The time range drawn.
-    pub fn time_range(&self) -> (f64, f64) {
-        (self.xs.d0, self.xs.d1)
-    }
-
     /// The hover targets that are numbered event markers (after the periods).
-    pub fn event_hits(&self) -> std::ops::Range<usize> {
+    fn event_hits(&self) -> std::ops::Range<usize> {
         self.targets.len()..self.targets.len() + self.events.len()
     }
 
     /// The value axis and the time axis's label count.
-    pub fn value_axis(&self) -> super::ValueAxis {
-        super::ValueAxis { domain: (self.ys.d0, self.ys.d1), data: self.extent, time_labels: self.x_ticks.len() }
+    fn value_axis(&self) -> Option<super::ValueAxis> {
+        Some(super::ValueAxis { domain: (self.ys.d0, self.ys.d1), data: self.extent, time_labels: self.x_ticks.len() })
     }
 
-    /// The plot rectangle (CSS px), for tests and the web layer.
-    pub fn plot_rect(&self) -> Rect {
-        self.plot
+    fn fit(&self) -> super::Fit {
+        super::Fit::Plot(self.plot)
     }
 
-    /// CSS-px position of a series' value at a period (None if hidden or absent).
-    pub fn point_px(&self, series: usize, period_index: usize) -> Option<(f64, f64)> {
-        let s = self.series.get(series).filter(|s| !s.hidden)?;
-        let i = s.runs.iter().flat_map(|r| r.clone()).nth(period_index)? as usize;
-        let d = &self.data[series];
-        Some((self.xs.map(d.ts[i]), self.ys.map(d.values[i])))
+    fn time_axis(&self) -> Option<super::TimeAxis> {
+        Some(super::TimeAxis { plot: self.plot, map: super::TimeMap::Linear(self.xs) })
     }
 }
 

@@ -10,6 +10,7 @@
 
 use super::chrome::{Chrome, LegendEntry, Rect, LABEL_SIZE};
 use super::vote::Vote;
+use super::ChartKind;
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Unit};
 use crate::error::Result;
@@ -166,8 +167,10 @@ pub struct MatrixChart {
     summary: String,
 }
 
-impl MatrixChart {
-    pub fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> MatrixChart {
+impl MatrixChart {}
+
+impl ChartKind for MatrixChart {
+    fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> MatrixChart {
         let theme = frame.theme.clone();
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let m = &*frame.measure;
@@ -341,7 +344,7 @@ impl MatrixChart {
         }
     }
 
-    pub fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
+    fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
         self.chrome.draw(p)?;
         let (bx0, by0, bx1, by1) = self.chrome.body;
@@ -396,7 +399,7 @@ impl MatrixChart {
     }
 
     /// The hover layer: an outline around the cell.
-    pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
+    fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         let Some(c) = self.cells.get(hit) else { return Ok(()) };
         let r = c.rect;
         p.stroke_rect((r.0 - 1.0, r.1 - 1.0), (r.2 + 1.0, r.3 + 1.0), self.chrome.theme.text, 2.0)?;
@@ -404,13 +407,13 @@ impl MatrixChart {
     }
 
     /// The cell under the pointer (gaps between cells count as the nearer cell's).
-    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+    fn hit(&self, x: f64, y: f64) -> Option<usize> {
         let row = self.rows.iter().position(|r| y >= r.y0 && y < r.y1)?;
         let col = self.columns.iter().position(|c| x >= c.x0 - COL_GAP / 2.0 && x < c.x1 + COL_GAP / 2.0 + 0.5)?;
         self.cells.iter().position(|c| c.row == row && c.col == col)
     }
 
-    pub fn tooltip(&self, hit: usize) -> Option<Tooltip> {
+    fn tooltip(&self, hit: usize) -> Option<Tooltip> {
         let cell = self.cells.get(hit)?;
         let row = self.rows.get(cell.row)?;
         let t = &self.chrome.theme;
@@ -441,17 +444,17 @@ impl MatrixChart {
         })
     }
 
-    pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
+    fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
         let r = self.cells.get(hit)?.rect;
         Some(((r.0 + r.2) / 2.0, r.1))
     }
 
-    pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
+    fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
         self.chrome.legend_at(x, y).and_then(|i| self.legend_series.get(i).copied())
     }
 
     /// How much of the body the rows leave empty below them, and whether every row is drawn.
-    pub fn fit(&self) -> super::Fit {
+    fn fit(&self) -> super::Fit {
         let (_, by0, _, by1) = self.chrome.body;
         let bottom = self
             .rows
@@ -463,7 +466,7 @@ impl MatrixChart {
         super::Fit::Content { spare: (by1 - bottom).max(0.0), complete: self.more.is_none() }
     }
 
-    pub fn summary(&self) -> String {
+    fn summary(&self) -> String {
         self.summary.clone()
     }
 }

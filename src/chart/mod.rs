@@ -1,6 +1,15 @@
 //! Chart layer: the chart registry and one module per chart kind. Each chart builds its geometry
 //! once from the model (at load or resize), draws it with the render toolkit, and hit-tests the
 //! pointer against that same geometry.
+//!
+//! Adding a chart kind:
+//! 1. one module, `src/chart/NAME.rs`, with a struct that implements [`ChartKind`] (the compiler
+//!    asks for every required piece: build, draw, hover, hit-test, tooltip, anchor, legend, summary,
+//!    fit; the defaults cover what most kinds lack: a time axis, hover marks, event markers, a
+//!    value axis);
+//! 2. one line in the `kinds!` list below (`Name => NameChart`), which makes its [`Kind`], its
+//!    [`AnyChart`] variant and the dispatch;
+//! 3. one entry per chart of that kind in [`CHARTS`] (id, dataset, kind, capabilities).
 
 mod bars;
 mod chrome;
@@ -29,26 +38,159 @@ pub use votegrid::VoteGridChart;
 
 use crate::data::{bundled_dataset, Dataset, Domain};
 use crate::error::{Error, Result};
+use crate::model::LinearScale;
 use crate::render::{default_measure, Measure, Painter, Rgb, Surface, Theme};
 use std::rc::Rc;
 
-/// How a chart draws its dataset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+/// What every chart kind is: built once from a dataset in a frame, then drawn, hit-tested and
+/// described on that one geometry. The defaults are what a record chart lacks.
+pub trait ChartKind: Sized {
+    fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> Self;
+    fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()>;
+    /// The hover layer (crosshair, highlighted marks) for a hit, on a transparent canvas.
+    fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()>;
+    /// The hover target under a CSS-pixel position, if any.
+    fn hit(&self, x: f64, y: f64) -> Option<usize>;
+    fn tooltip(&self, hit: usize) -> Option<Tooltip>;
+    /// Where the tooltip of a target points (CSS px).
+    fn anchor(&self, hit: usize) -> Option<(f64, f64)>;
+    /// The legend entry (series index) under a position.
+    fn legend_at(&self, x: f64, y: f64) -> Option<usize>;
+    /// One sentence describing the data drawn, for the accessible name.
+    fn summary(&self) -> String;
+    /// What decides the chart's height (see [`natural_height`]).
+    fn fit(&self) -> Fit;
+    /// A time chart's time axis: zoom, linked cursors and the hover layer use it.
+    fn time_axis(&self) -> Option<TimeAxis> {
+        None
+    }
+    /// Time of a hover target (time charts), for linked cursors.
+    fn time_of(&self, _hit: usize) -> Option<f64> {
+        None
+    }
+    /// Hover marks a renderer places as elements instead of drawing them (line charts).
+    fn hover_marks(&self, _hit: usize) -> Option<HoverMarks> {
+        None
+    }
+    /// The hover targets that are numbered event markers (a phone's time charts).
+    fn event_hits(&self) -> std::ops::Range<usize> {
+        0..0
+    }
+    /// A time chart's value axis.
+    fn value_axis(&self) -> Option<ValueAxis> {
+        None
+    }
+}
+
+/// How a time chart maps time to pixel columns and back inside its plot: one type for the line
+/// and the bar charts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimeAxis {
+    /// The plot rectangle (CSS px).
+    pub plot: (f64, f64, f64, f64),
+    pub map: TimeMap,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TimeMap {
+    /// A continuous scale (line charts).
+    Linear(LinearScale),
+    /// One band per period (bar charts): the first band's left edge, its period's start (a
+    /// fractional year), the period's length in years and the band's width.
+    Bands { px0: f64, t0: f64, step: f64, band: f64 },
+}
+
+impl TimeAxis {
+    /// Time (fractional year) under a pixel column, through the inverse of the drawing map.
+    pub fn time_at(&self, px: f64) -> f64 {
+        let px = crate::model::clamp(px, self.plot.0, self.plot.2);
+        match self.map {
+            TimeMap::Linear(xs) => xs.invert(px),
+            TimeMap::Bands { px0, t0, step, band } => t0 + (px - px0) / band.max(1e-9) * step,
+        }
+    }
+
+    /// Pixel column of a time (a band's middle for bars), if it is inside the plot.
+    pub fn time_px(&self, t: f64) -> Option<f64> {
+        let px = match self.map {
+            TimeMap::Linear(xs) => xs.map(t),
+            TimeMap::Bands { px0, t0, step, band } => px0 + (t - t0) / step * band,
+        };
+        (px >= self.plot.0 - 0.5 && px <= self.plot.2 + 0.5).then_some(px)
+    }
+
+    /// The time range drawn.
+    pub fn range(&self) -> (f64, f64) {
+        match self.map {
+            TimeMap::Linear(xs) => (xs.d0, xs.d1),
+            TimeMap::Bands { .. } => (self.time_at(self.plot.0), self.time_at(self.plot.2)),
+        }
+    }
+}
+
+/// The list of chart kinds: makes [`Kind`], [`AnyChart`] (an enum, so drawing stays generic over
+/// the backend), building a kind and calling one [`ChartKind`] method on whichever kind a chart is.
+macro_rules! kinds {
+    ($($(#[$doc:meta])* $kind:ident => $chart:ident,)*) => {
+        /// How a chart draws its dataset.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Kind {
+            $($(#[$doc])* $kind,)*
+        }
+
+        impl Kind {
+            /// Every kind, in the list's order.
+            pub const ALL: &[Kind] = &[$(Kind::$kind),*];
+        }
+
+        /// Any chart of the registry.
+        #[derive(Debug, Clone)]
+        pub enum AnyChart {
+            $($kind($chart),)*
+        }
+
+        /// Calls the same [`ChartKind`] method on whichever chart kind this is.
+        macro_rules! each_kind {
+            ($self_:expr, $c:ident => $e:expr) => {
+                match $self_ {
+                    $(AnyChart::$kind($c) => $e,)*
+                }
+            };
+        }
+
+        impl AnyChart {
+            /// The kind this chart is.
+            pub fn kind(&self) -> Kind {
+                match self {
+                    $(AnyChart::$kind(_) => Kind::$kind,)*
+                }
+            }
+
+            /// Lays a dataset out as the given kind. `hidden[i]` hides series `i`.
+            pub fn build(kind: Kind, ds: &Dataset, frame: &Frame, hidden: &[bool]) -> AnyChart {
+                match kind {
+                    $(Kind::$kind => AnyChart::$kind($chart::new(ds, frame, hidden)),)*
+                }
+            }
+        }
+    };
+}
+
+kinds! {
     /// Figures as pages printed them: one mark per figure on its unit's scale, bounds as arrows.
-    Figures,
+    Figures => FigureChart,
     /// Lines over time, one per series.
-    Line,
+    Line => LineChart,
     /// Stacked bars per period, one segment per series.
-    Bars,
+    Bars => BarChart,
     /// Dated records as marks on one time row per series (e.g. vetoes).
-    Timeline,
+    Timeline => TimelineChart,
     /// One square per labelled record, coloured by vote, one block per series (e.g. member votes).
-    VoteGrid,
+    VoteGrid => VoteGridChart,
     /// Labelled records grouped by series as a grid of tiles (e.g. HS codes by tier).
-    Tiers,
+    Tiers => TierChart,
     /// Rows = records (labels), columns = series, cells coloured by vote or showing a count.
-    Matrix,
+    Matrix => MatrixChart,
 }
 
 /// A chart of the registry: a stable id, the bundled dataset it draws, and how.
@@ -340,46 +482,7 @@ pub fn natural_height(kind: Kind, ds: &Dataset, frame: &Frame, hidden: &[bool]) 
     h
 }
 
-/// Any chart of the registry (an enum, so drawing stays generic over the backend).
-#[derive(Debug, Clone)]
-pub enum AnyChart {
-    Line(LineChart),
-    Bars(BarChart),
-    Timeline(TimelineChart),
-    VoteGrid(VoteGridChart),
-    Tiers(TierChart),
-    Figures(FigureChart),
-    Matrix(MatrixChart),
-}
-
-/// Calls the same method on whichever chart kind this is.
-macro_rules! each_kind {
-    ($self:expr, $c:ident => $e:expr) => {
-        match $self {
-            AnyChart::Line($c) => $e,
-            AnyChart::Bars($c) => $e,
-            AnyChart::Timeline($c) => $e,
-            AnyChart::VoteGrid($c) => $e,
-            AnyChart::Tiers($c) => $e,
-            AnyChart::Figures($c) => $e,
-            AnyChart::Matrix($c) => $e,
-        }
-    };
-}
-
 impl AnyChart {
-    /// Lays a dataset out as the given kind. `hidden[i]` hides series `i`.
-    pub fn build(kind: Kind, ds: &Dataset, frame: &Frame, hidden: &[bool]) -> AnyChart {
-        match kind {
-            Kind::Line => AnyChart::Line(LineChart::new(ds, frame, hidden)),
-            Kind::Bars => AnyChart::Bars(BarChart::new(ds, frame, hidden)),
-            Kind::Timeline => AnyChart::Timeline(TimelineChart::new(ds, frame, hidden)),
-            Kind::VoteGrid => AnyChart::VoteGrid(VoteGridChart::new(ds, frame, hidden)),
-            Kind::Tiers => AnyChart::Tiers(TierChart::new(ds, frame, hidden)),
-            Kind::Figures => AnyChart::Figures(FigureChart::new(ds, frame, hidden)),
-            Kind::Matrix => AnyChart::Matrix(MatrixChart::new(ds, frame, hidden)),
-        }
-    }
     pub fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         each_kind!(self, c => c.draw(p))
     }
@@ -389,10 +492,7 @@ impl AnyChart {
     }
     /// A line chart's hover marks, for a renderer that places elements rather than drawing them.
     pub fn hover_marks(&self, hit: usize) -> Option<HoverMarks> {
-        match self {
-            AnyChart::Line(c) => c.hover_marks(hit),
-            _ => None,
-        }
+        each_kind!(self, c => c.hover_marks(hit))
     }
     /// The hover target under a CSS-pixel position, if any.
     pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
@@ -411,33 +511,17 @@ impl AnyChart {
     }
     /// The hover targets that are numbered event markers (a phone's time charts; else empty).
     pub fn event_hits(&self) -> std::ops::Range<usize> {
-        match self {
-            AnyChart::Line(c) => c.event_hits(),
-            AnyChart::Bars(c) => c.event_hits(),
-            _ => 0..0,
-        }
+        each_kind!(self, c => c.event_hits())
     }
 
     /// A time chart's value axis (line and bar charts).
     pub fn value_axis(&self) -> Option<ValueAxis> {
-        match self {
-            AnyChart::Line(c) => Some(c.value_axis()),
-            AnyChart::Bars(c) => Some(c.value_axis()),
-            _ => None,
-        }
+        each_kind!(self, c => c.value_axis())
     }
 
     /// What decides this chart's height (see [`natural_height`]).
     pub fn fit(&self) -> Fit {
-        match self {
-            AnyChart::Line(c) => Fit::Plot(c.plot_rect()),
-            AnyChart::Bars(c) => Fit::Plot(c.plot_rect()),
-            AnyChart::Timeline(c) => Fit::Plot(c.plot_rect()),
-            AnyChart::VoteGrid(c) => c.fit(),
-            AnyChart::Tiers(c) => c.fit(),
-            AnyChart::Matrix(c) => c.fit(),
-            AnyChart::Figures(c) => c.fit(),
-        }
+        each_kind!(self, c => c.fit())
     }
 
     /// One sentence describing the data drawn, for the accessible name.
@@ -447,47 +531,32 @@ impl AnyChart {
 
     /// Time (fractional year) under a pixel column — time charts only.
     pub fn time_at(&self, px: f64) -> Option<f64> {
-        match self {
-            AnyChart::Line(c) => Some(c.time_at(px)),
-            AnyChart::Bars(c) => Some(c.time_at(px)),
-            _ => None,
-        }
+        Some(self.time_axis()?.time_at(px))
     }
 
     /// Pixel column of a time, if this is a time chart and the time is drawn.
     pub fn time_px(&self, t: f64) -> Option<f64> {
-        match self {
-            AnyChart::Line(c) => c.time_px(t),
-            AnyChart::Bars(c) => c.time_px(t),
-            _ => None,
-        }
+        self.time_axis()?.time_px(t)
     }
 
     /// Time of a hover target (time charts), for linked cursors.
     pub fn time_of(&self, hit: usize) -> Option<f64> {
-        match self {
-            AnyChart::Line(c) => c.time_of(hit),
-            AnyChart::Bars(c) => c.time_of(hit),
-            _ => None,
-        }
+        each_kind!(self, c => c.time_of(hit))
     }
 
     /// The time range a time chart draws.
     pub fn time_range(&self) -> Option<(f64, f64)> {
-        match self {
-            AnyChart::Line(c) => Some(c.time_range()),
-            AnyChart::Bars(c) => Some((c.time_at(c.plot_rect().0), c.time_at(c.plot_rect().2))),
-            _ => None,
-        }
+        Some(self.time_axis()?.range())
     }
 
     /// The plot area of a time chart (CSS px).
     pub fn plot_area(&self) -> Option<(f64, f64, f64, f64)> {
-        match self {
-            AnyChart::Line(c) => Some(c.plot_rect()),
-            AnyChart::Bars(c) => Some(c.plot_rect()),
-            _ => None,
-        }
+        Some(self.time_axis()?.plot)
+    }
+
+    /// A time chart's time axis (line and bar charts); `None` for the others.
+    pub fn time_axis(&self) -> Option<TimeAxis> {
+        each_kind!(self, c => c.time_axis())
     }
 
     /// The anchor of every data hover target (a period, bar, mark, cell…), in target order; a
@@ -527,6 +596,21 @@ impl AnyChart {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A kind in the `kinds!` list that no chart uses is dead code, and a chart of each kind must
+    /// build into that kind, with a time axis exactly where it has a value axis.
+    #[test]
+    fn every_kind_is_charted_and_builds_as_itself() {
+        let frame = Frame::new(640.0, 400.0, Theme::light());
+        for kind in Kind::ALL {
+            let spec = CHARTS.iter().find(|c| c.kind == *kind).unwrap_or_else(|| panic!("no chart of kind {kind:?}"));
+            let ds = dataset_for(spec.id).unwrap();
+            let built = AnyChart::build(*kind, &ds, &frame, &vec![false; ds.series.len()]);
+            assert_eq!(built.kind(), *kind, "{}", spec.id);
+            assert_eq!(built.time_axis().is_some(), built.value_axis().is_some(), "{}", spec.id);
+            assert!(!built.summary().is_empty(), "{}", spec.id);
+        }
+    }
 
     #[test]
     fn every_chart_has_its_dataset_and_series() {

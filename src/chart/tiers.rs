@@ -8,6 +8,7 @@
 
 use super::chrome::{series_entries, Chrome, Rect, LABEL_SIZE};
 use super::vote::contrast_ink;
+use super::ChartKind;
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::Dataset;
 use crate::error::Result;
@@ -66,8 +67,10 @@ pub struct TierChart {
     summary: String,
 }
 
-impl TierChart {
-    pub fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> TierChart {
+impl TierChart {}
+
+impl ChartKind for TierChart {
+    fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> TierChart {
         let theme = frame.theme.clone();
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let m = &*frame.measure;
@@ -163,7 +166,7 @@ impl TierChart {
         TierChart { chrome, style, sections, tiles, series, more, empty, summary }
     }
 
-    pub fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
+    fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
         self.chrome.draw(p)?;
         let (bx0, by0, _, by1) = self.chrome.body;
@@ -189,7 +192,7 @@ impl TierChart {
     }
 
     /// The hover layer: an outline around the tile.
-    pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
+    fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         let Some(tile) = self.tiles.get(hit) else { return Ok(()) };
         let r = tile.rect;
         p.stroke_rect((r.0 - 2.0, r.1 - 2.0), (r.2 + 2.0, r.3 + 2.0), self.chrome.theme.text, 2.0)?;
@@ -197,7 +200,7 @@ impl TierChart {
     }
 
     /// The tile under the pointer (half the gap around a tile counts as the tile).
-    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+    fn hit(&self, x: f64, y: f64) -> Option<usize> {
         let slack = self.style.gap / 2.0;
         self.tiles.iter().position(|tile| {
             let r = tile.rect;
@@ -205,7 +208,7 @@ impl TierChart {
         })
     }
 
-    pub fn tooltip(&self, hit: usize) -> Option<Tooltip> {
+    fn tooltip(&self, hit: usize) -> Option<Tooltip> {
         let tile = self.tiles.get(hit)?;
         let (label, color) = self.series.get(tile.series).cloned().unwrap_or_default();
         Some(Tooltip {
@@ -216,17 +219,17 @@ impl TierChart {
         })
     }
 
-    pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
+    fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
         let r = self.tiles.get(hit)?.rect;
         Some(((r.0 + r.2) / 2.0, r.1))
     }
 
-    pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
+    fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
         self.chrome.legend_at(x, y)
     }
 
     /// How much of the body the tiles leave empty below them, and whether every code is drawn.
-    pub fn fit(&self) -> super::Fit {
+    fn fit(&self) -> super::Fit {
         let (_, by0, _, by1) = self.chrome.body;
         let bottom = self
             .tiles
@@ -237,7 +240,7 @@ impl TierChart {
         super::Fit::Content { spare: (by1 - bottom).max(0.0), complete: self.more.is_none() }
     }
 
-    pub fn summary(&self) -> String {
+    fn summary(&self) -> String {
         self.summary.clone()
     }
 }

@@ -3,6 +3,7 @@
 //! with a record on that date (joint vetoes), the record's label (draft symbol) and note (topic).
 
 use super::chrome::{series_entries, Chrome, Rect, LABEL_SIZE};
+use super::ChartKind;
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
@@ -35,7 +36,19 @@ pub struct TimelineChart {
 }
 
 impl TimelineChart {
-    pub fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> TimelineChart {
+    /// The plot rectangle (CSS px).
+    pub fn plot_rect(&self) -> Rect {
+        self.plot
+    }
+
+    /// Position of mark `k` (in drawing order), for tests.
+    pub fn mark_at(&self, k: usize) -> Option<(f64, f64)> {
+        self.anchor(k)
+    }
+}
+
+impl ChartKind for TimelineChart {
+    fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> TimelineChart {
         let theme = &frame.theme;
         let m = &*frame.measure;
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
@@ -118,7 +131,7 @@ impl TimelineChart {
         TimelineChart { chrome, plot, rows, row_h, x_ticks, marks, summary }
     }
 
-    pub fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
+    fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
         self.chrome.draw(p)?;
         let (x0, _, x1, y1) = self.plot;
@@ -142,7 +155,7 @@ impl TimelineChart {
         p.present()
     }
 
-    pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
+    fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         let Some(mk) = self.marks.get(hit) else { return Ok(()) };
         let half = clamp(self.row_h * 0.32, 5.0, 14.0) + 3.0;
         p.stroke_rect(
@@ -155,7 +168,7 @@ impl TimelineChart {
     }
 
     /// The nearest mark in the row under the pointer (within a few pixels horizontally).
-    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+    fn hit(&self, x: f64, y: f64) -> Option<usize> {
         let (x0, y0, x1, y1) = self.plot;
         if x < x0 - 8.0 || x > x1 + 8.0 || y < y0 || y > y1 {
             return None;
@@ -169,7 +182,7 @@ impl TimelineChart {
             .map(|(i, _)| i)
     }
 
-    pub fn tooltip(&self, hit: usize) -> Option<Tooltip> {
+    fn tooltip(&self, hit: usize) -> Option<Tooltip> {
         let mk = self.marks.get(hit)?;
         Some(Tooltip {
             title: mk.title.clone(),
@@ -179,26 +192,20 @@ impl TimelineChart {
         })
     }
 
-    pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
+    fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
         self.marks.get(hit).map(|m| (m.x, m.y))
     }
 
-    pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
+    fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
         self.chrome.legend_at(x, y)
     }
 
-    /// The plot rectangle (CSS px).
-    pub fn plot_rect(&self) -> Rect {
-        self.plot
-    }
-
-    pub fn summary(&self) -> String {
+    fn summary(&self) -> String {
         self.summary.clone()
     }
 
-    /// Position of mark `k` (in drawing order), for tests.
-    pub fn mark_at(&self, k: usize) -> Option<(f64, f64)> {
-        self.anchor(k)
+    fn fit(&self) -> super::Fit {
+        super::Fit::Plot(self.plot_rect())
     }
 }
 

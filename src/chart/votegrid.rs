@@ -9,6 +9,7 @@
 
 use super::chrome::{series_entries, Chrome, Rect, LABEL_SIZE};
 use super::vote::{contrast_ink, Vote};
+use super::ChartKind;
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency};
 use crate::error::Result;
@@ -86,8 +87,10 @@ pub struct VoteGridChart {
     summary: String,
 }
 
-impl VoteGridChart {
-    pub fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> VoteGridChart {
+impl VoteGridChart {}
+
+impl ChartKind for VoteGridChart {
+    fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> VoteGridChart {
         let theme = frame.theme.clone();
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let m = &*frame.measure;
@@ -258,7 +261,7 @@ impl VoteGridChart {
         VoteGridChart { chrome, key, blocks, squares, side, gap, letter_size, votes, empty, summary }
     }
 
-    pub fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
+    fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
         self.chrome.draw(p)?;
         let (bx0, by0, _, by1) = self.chrome.body;
@@ -309,7 +312,7 @@ impl VoteGridChart {
 
     /// The hover layer: a bold outline around the square, a thin one around the same country in
     /// the other blocks.
-    pub fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
+    fn draw_hover<S: Surface + ?Sized>(&self, p: &mut Painter<S>, hit: usize) -> Result<()> {
         let Some(h) = self.squares.get(hit) else { return Ok(()) };
         let t = &self.chrome.theme;
         for s in self.squares.iter().filter(|s| s.country == h.country && s.block != h.block) {
@@ -322,7 +325,7 @@ impl VoteGridChart {
     }
 
     /// The square under the pointer (half the gap around a square counts as the square).
-    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+    fn hit(&self, x: f64, y: f64) -> Option<usize> {
         let slack = self.gap / 2.0;
         self.squares.iter().position(|s| {
             let r = s.rect;
@@ -331,7 +334,7 @@ impl VoteGridChart {
     }
 
     /// The country, and its vote on every resolution shown.
-    pub fn tooltip(&self, hit: usize) -> Option<Tooltip> {
+    fn tooltip(&self, hit: usize) -> Option<Tooltip> {
         let s = self.squares.get(hit)?;
         let t = &self.chrome.theme;
         let mut rows = Vec::new();
@@ -349,18 +352,18 @@ impl VoteGridChart {
         Some(Tooltip { title: s.country.clone(), rows, notes: Vec::new(), source: self.chrome.source_text(sources) })
     }
 
-    pub fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
+    fn anchor(&self, hit: usize) -> Option<(f64, f64)> {
         let r = self.squares.get(hit)?.rect;
         Some(((r.0 + r.2) / 2.0, r.1))
     }
 
-    pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
+    fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
         self.chrome.legend_at(x, y)
     }
 
     /// How much of the body the blocks leave empty below them, and whether the squares are big
     /// enough to read (they shrink to fit a short body).
-    pub fn fit(&self) -> super::Fit {
+    fn fit(&self) -> super::Fit {
         let (_, by0, _, by1) = self.chrome.body;
         let bottom =
             self.squares.iter().map(|s| s.rect.3).fold(if self.empty.is_some() { by0 + 40.0 } else { by0 }, f64::max);
@@ -368,7 +371,7 @@ impl VoteGridChart {
         super::Fit::Content { spare: (by1 - bottom).max(0.0), complete }
     }
 
-    pub fn summary(&self) -> String {
+    fn summary(&self) -> String {
         self.summary.clone()
     }
 }
