@@ -65,6 +65,20 @@ pub enum Input {
     ResetZoom,
 }
 
+/// Two touch pointers, before and after one moved (`(id, x, y)` in CSS px): the pinch's midpoint
+/// x and the zoom factor (the old horizontal distance over the new: > 1 when the fingers close,
+/// which zooms out). `None` unless exactly two pointers are down.
+pub fn pinch(before: &[(i32, f64, f64)], after: &[(i32, f64, f64)]) -> Option<(f64, f64)> {
+    match (before, after) {
+        ([a0, b0], [a1, b1]) => {
+            let d0 = (a0.1 - b0.1).abs().max(1.0);
+            let d1 = (a1.1 - b1.1).abs().max(1.0);
+            Some(((a1.1 + b1.1) / 2.0, d0 / d1))
+        }
+        _ => None,
+    }
+}
+
 /// What an input requires: a new layout + full redraw (series toggled), or only the hover layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Redraw {
@@ -214,6 +228,19 @@ fn set_hover(state: &mut State, hit: Option<usize>) -> Redraw {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pinch_gives_the_midpoint_and_the_ratio_of_distances() {
+        let before = [(1, 100.0, 50.0), (2, 200.0, 60.0)];
+        // Fingers apart from 100 to 200 px: zoom in by half, around their new midpoint.
+        assert_eq!(pinch(&before, &[(1, 50.0, 50.0), (2, 250.0, 60.0)]), Some((150.0, 0.5)));
+        // Together to 50 px: out by 2.
+        assert_eq!(pinch(&before, &[(1, 125.0, 50.0), (2, 175.0, 60.0)]), Some((150.0, 2.0)));
+        // Fingers on one vertical line count as 1 px apart, never a division by zero.
+        assert_eq!(pinch(&before, &[(1, 150.0, 0.0), (2, 150.0, 90.0)]), Some((150.0, 100.0)));
+        assert_eq!(pinch(&before[..1], &before[..1]), None);
+        assert_eq!(pinch(&before, &[]), None);
+    }
     use crate::chart::{dataset_for, AnyChart, Frame, Kind};
     use crate::render::Theme;
 

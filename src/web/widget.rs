@@ -277,14 +277,7 @@ fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
                         q.1 = x;
                         q.2 = y;
                     }
-                    match (before.as_slice(), w.pointers.as_slice()) {
-                        ([a0, b0], [a1, b1]) => {
-                            let d0 = (a0.1 - b0.1).abs().max(1.0);
-                            let d1 = (a1.1 - b1.1).abs().max(1.0);
-                            Some(((a1.1 + b1.1) / 2.0, d0 / d1))
-                        }
-                        _ => None,
-                    }
+                    crate::interact::pinch(&before, &w.pointers)
                 };
                 if let Some((mid, factor)) = pinch {
                     if (factor - 1.0).abs() > 0.01 {
@@ -965,30 +958,33 @@ impl Widget {
         }
     }
 
+    /// `destroy()`: stops everything the widget set going and empties its shadow root.
     fn teardown(&mut self) {
+        self.stop();
+        self.loaded = None;
+        self.dom.shadow.set_text_content(None);
+    }
+
+    /// The one cleanup path: the pending frame cancelled, the resize observer disconnected, every
+    /// listener removed (each [`Listener`] removes itself when dropped) and the closures dropped.
+    /// Safe to run twice (`destroy()`, then the drop).
+    fn stop(&mut self) {
         if let (Some(id), Some(win)) = (self.raf.take(), web_sys::window()) {
             best_effort(win.cancel_animation_frame(id));
         }
-        self.listeners.clear();
         if let Some((ro, _cb)) = self.resize.take() {
             ro.disconnect();
         }
+        self.listeners.clear();
         self.raf_closure = None;
-        self.loaded = None;
-        self.dom.shadow.set_text_content(None);
     }
 }
 
 /// A widget dropped without `destroy()` (its handle garbage-collected) must not leave the browser
-/// holding callbacks into freed closures: stop the observer and the pending frame first.
+/// holding callbacks into freed closures.
 impl Drop for Widget {
     fn drop(&mut self) {
-        if let (Some(id), Some(win)) = (self.raf.take(), web_sys::window()) {
-            best_effort(win.cancel_animation_frame(id));
-        }
-        if let Some((ro, _cb)) = self.resize.take() {
-            ro.disconnect();
-        }
+        self.stop();
     }
 }
 
