@@ -7,6 +7,9 @@ mod columns;
 mod cursor;
 mod dom;
 mod download;
+mod events;
+mod frame;
+mod handle;
 mod listener;
 mod options;
 mod panels;
@@ -18,7 +21,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub use canvas::CanvasSurface;
-pub use widget::Handle;
+pub use handle::Handle;
 
 use crate::render::{Heuristic, Measure};
 use std::cell::Cell;
