@@ -270,6 +270,20 @@ pub fn list() -> Result<Vec<ChartInfo>> {
         .collect()
 }
 
+/// What a widget draws, and how: a dataset the page handed in (drawn as lines, which any dataset in
+/// the public schema can be), else the bundled chart `id`.
+pub fn choose(given: Option<Dataset>, id: Option<&str>) -> Result<(Dataset, Kind)> {
+    if let Some(ds) = given {
+        return Ok((ds, Kind::Line));
+    }
+    let id = id.ok_or_else(|| Error::Option {
+        name: "chart".into(),
+        problem: "no chart id given; set the chart attribute, e.g. chart=\"unga-agreement\"".into(),
+    })?;
+    let kind = spec(id)?.kind;
+    Ok((dataset_for(id)?, kind))
+}
+
 /// The data a chart draws: its bundled dataset, reduced to the chart's series.
 pub fn dataset_for(id: &str) -> Result<Dataset> {
     let spec = spec(id)?;
@@ -610,6 +624,16 @@ mod tests {
             assert_eq!(built.time_axis().is_some(), built.value_axis().is_some(), "{}", spec.id);
             assert!(!built.summary().is_empty(), "{}", spec.id);
         }
+    }
+
+    #[test]
+    fn a_widget_draws_the_given_dataset_as_lines_else_the_chart_by_id() {
+        let given = dataset_for("unsc-vetoes").unwrap();
+        assert_eq!(choose(Some(given.clone()), Some("chpl-tiers")).unwrap(), (given, Kind::Line));
+        let (ds, kind) = choose(None, Some("chpl-tiers")).unwrap();
+        assert_eq!((ds.id.as_str(), kind), ("chpl", Kind::Tiers));
+        assert_eq!(choose(None, Some("nope")).unwrap_err(), Error::UnknownChart("nope".into()));
+        assert!(matches!(choose(None, None).unwrap_err(), Error::Option { name, .. } if name == "chart"));
     }
 
     #[test]

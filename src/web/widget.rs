@@ -213,24 +213,16 @@ impl Widget {
                 actual: n,
             });
         }
-        if let Some(object) = &self.opts.data_object {
-            let ds = super::columns::read(object, self.opts.src.as_deref().unwrap_or("(mount option data)"))?;
-            let hidden = self.hidden_flags(&ds);
-            return Ok((ds, hidden, Kind::Line));
-        }
-        if let Some(text) = &self.opts.data {
-            let ds = parse_dataset(text, self.opts.src.as_deref().unwrap_or("src"))?;
-            let hidden = self.hidden_flags(&ds);
-            return Ok((ds, hidden, Kind::Line));
-        }
-        let id = self.opts.chart.as_deref().ok_or_else(|| Error::Option {
-            name: "chart".into(),
-            problem: "no chart id given; set the chart attribute, e.g. chart=\"unga-agreement\"".into(),
-        })?;
-        let spec = chart::spec(id)?;
-        let ds = chart::dataset_for(id)?;
+        let given = match (&self.opts.data_object, &self.opts.data) {
+            (Some(object), _) => {
+                Some(super::columns::read(object, self.opts.src.as_deref().unwrap_or("(mount option data)"))?)
+            }
+            (None, Some(text)) => Some(parse_dataset(text, self.opts.src.as_deref().unwrap_or("src"))?),
+            (None, None) => None,
+        };
+        let (ds, kind) = chart::choose(given, self.opts.chart.as_deref())?;
         let hidden = self.hidden_flags(&ds);
-        Ok((ds, hidden, spec.kind))
+        Ok((ds, hidden, kind))
     }
 
     /// `{hidden: [ids], range: "from,to" | null, view}`: the reader's state, for the embed URL.
