@@ -254,14 +254,9 @@ impl ChartKind for FigureChart {
 
     /// How much of the body the rows leave empty below them, and whether every figure is drawn.
     fn fit(&self) -> super::Fit {
-        let (_, by0, _, by1) = self.chrome.body;
-        let bottom = self
-            .rows
-            .iter()
-            .map(|r| r.rect.3)
-            .chain(self.more.as_ref().map(|m| m.0 .1 + LABEL_SIZE + 2.0))
-            .fold(if self.empty.is_some() { by0 + 40.0 } else { by0 }, f64::max);
-        super::Fit::Content { spare: (by1 - bottom).max(0.0), complete: self.more.is_none() }
+        let bottoms = self.rows.iter().map(|r| r.rect.3).chain(self.more.as_ref().map(|m| m.0 .1 + LABEL_SIZE + 2.0));
+        let body = self.chrome.body;
+        super::Fit::content(body, body.1, self.empty.is_some(), bottoms, self.more.is_none())
     }
 
     fn summary(&self) -> String {

@@ -455,15 +455,9 @@ impl ChartKind for MatrixChart {
 
     /// How much of the body the rows leave empty below them, and whether every row is drawn.
     fn fit(&self) -> super::Fit {
-        let (_, by0, _, by1) = self.chrome.body;
-        let bottom = self
-            .rows
-            .iter()
-            .map(|r| r.y1)
-            .chain(self.more.as_ref().map(|m| m.0 .1 + self.style.size + 2.0))
-            .fold(if self.empty.is_some() { by0 + 40.0 } else { self.header_y.1 }, f64::max);
+        let bottoms = self.rows.iter().map(|r| r.y1).chain(self.more.as_ref().map(|m| m.0 .1 + self.style.size + 2.0));
         // Rows stretch up to a limit: a body they fill exactly may still have room to give.
-        super::Fit::Content { spare: (by1 - bottom).max(0.0), complete: self.more.is_none() }
+        super::Fit::content(self.chrome.body, self.header_y.1, self.empty.is_some(), bottoms, self.more.is_none())
     }
 
     fn summary(&self) -> String {

@@ -415,6 +415,22 @@ pub enum Fit {
     Content { spare: f64, complete: bool },
 }
 
+impl Fit {
+    /// A record chart's fit: the body (CSS px) left empty below the lowest of `bottoms` (the
+    /// bottom edges of what it drew), measured from `top` (where content starts; 40 px below it
+    /// when the chart only shows a message), and whether all of its content is drawn.
+    pub fn content(
+        body: (f64, f64, f64, f64),
+        top: f64,
+        empty: bool,
+        bottoms: impl Iterator<Item = f64>,
+        complete: bool,
+    ) -> Fit {
+        let bottom = bottoms.fold(if empty { body.1 + 40.0 } else { top }, f64::max);
+        Fit::Content { spare: (body.3 - bottom).max(0.0), complete }
+    }
+}
+
 /// A time chart's value axis: its domain, the data it shows, and how many labels its time axis has.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ValueAxis {

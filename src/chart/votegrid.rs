@@ -364,11 +364,9 @@ impl ChartKind for VoteGridChart {
     /// How much of the body the blocks leave empty below them, and whether the squares are big
     /// enough to read (they shrink to fit a short body).
     fn fit(&self) -> super::Fit {
-        let (_, by0, _, by1) = self.chrome.body;
-        let bottom =
-            self.squares.iter().map(|s| s.rect.3).fold(if self.empty.is_some() { by0 + 40.0 } else { by0 }, f64::max);
         let complete = self.empty.is_some() || self.side >= GOOD_SQUARE;
-        super::Fit::Content { spare: (by1 - bottom).max(0.0), complete }
+        let body = self.chrome.body;
+        super::Fit::content(body, body.1, self.empty.is_some(), self.squares.iter().map(|s| s.rect.3), complete)
     }
 
     fn summary(&self) -> String {
