@@ -306,6 +306,14 @@ impl Chrome {
         Ok(())
     }
 
+    /// A record chart with nothing to draw: the chrome, and `message` in the middle of the body.
+    pub fn draw_message<S: Surface + ?Sized>(&self, p: &mut Painter<S>, message: &str) -> Result<()> {
+        self.draw(p)?;
+        let (bx0, by0, _, by1) = self.body;
+        p.text(message, (bx0, (by0 + by1) / 2.0), LABEL_SIZE, self.theme.muted, Anchor::LeftMiddle, false)?;
+        p.present()
+    }
+
     /// The legend entry under a position.
     pub fn legend_at(&self, x: f64, y: f64) -> Option<usize> {
         self.legend.iter().position(|it| x >= it.rect.0 && x <= it.rect.2 && y >= it.rect.1 && y <= it.rect.3)

@@ -179,12 +179,10 @@ impl ChartKind for FigureChart {
 
     fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
-        self.chrome.draw(p)?;
-        let (bx0, by0, _, by1) = self.chrome.body;
         if let Some(msg) = &self.empty {
-            p.text(msg, (bx0, (by0 + by1) / 2.0), LABEL_SIZE, t.muted, Anchor::LeftMiddle, false)?;
-            return p.present();
+            return self.chrome.draw_message(p, msg);
         }
+        self.chrome.draw(p)?;
         for g in &self.groups {
             p.text(&g.heading, g.at, LABEL_SIZE, t.text, Anchor::LeftTop, true)?;
             if let Some((x, y0, y1)) = g.zero {

@@ -167,8 +167,6 @@ pub struct MatrixChart {
     summary: String,
 }
 
-impl MatrixChart {}
-
 impl ChartKind for MatrixChart {
     fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> MatrixChart {
         let theme = frame.theme.clone();
@@ -346,12 +344,11 @@ impl ChartKind for MatrixChart {
 
     fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
-        self.chrome.draw(p)?;
-        let (bx0, by0, bx1, by1) = self.chrome.body;
         if let Some(msg) = &self.empty {
-            p.text(msg, (bx0, (by0 + by1) / 2.0), LABEL_SIZE, t.muted, Anchor::LeftMiddle, false)?;
-            return p.present();
+            return self.chrome.draw_message(p, msg);
         }
+        self.chrome.draw(p)?;
+        let (bx0, _, bx1, _) = self.chrome.body;
         let size = self.style.size;
         let hy = (self.header_y.0 + self.header_y.1) / 2.0;
         let (sym_head, date_head) = head_words(&self.style);

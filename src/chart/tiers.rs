@@ -67,8 +67,6 @@ pub struct TierChart {
     summary: String,
 }
 
-impl TierChart {}
-
 impl ChartKind for TierChart {
     fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> TierChart {
         let theme = frame.theme.clone();
@@ -168,12 +166,10 @@ impl ChartKind for TierChart {
 
     fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
-        self.chrome.draw(p)?;
-        let (bx0, by0, _, by1) = self.chrome.body;
         if let Some(msg) = &self.empty {
-            p.text(msg, (bx0, (by0 + by1) / 2.0), LABEL_SIZE, t.muted, Anchor::LeftMiddle, false)?;
-            return p.present();
+            return self.chrome.draw_message(p, msg);
         }
+        self.chrome.draw(p)?;
         let head_size = if self.style.inline { self.style.size } else { HEAD_SIZE };
         for s in &self.sections {
             p.text(&s.heading, s.at, head_size, t.text, Anchor::LeftTop, true)?;

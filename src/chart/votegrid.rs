@@ -87,8 +87,6 @@ pub struct VoteGridChart {
     summary: String,
 }
 
-impl VoteGridChart {}
-
 impl ChartKind for VoteGridChart {
     fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> VoteGridChart {
         let theme = frame.theme.clone();
@@ -263,12 +261,10 @@ impl ChartKind for VoteGridChart {
 
     fn draw<S: Surface + ?Sized>(&self, p: &mut Painter<S>) -> Result<()> {
         let t = &self.chrome.theme;
-        self.chrome.draw(p)?;
-        let (bx0, by0, _, by1) = self.chrome.body;
         if let Some(msg) = &self.empty {
-            p.text(msg, (bx0, (by0 + by1) / 2.0), LABEL_SIZE, t.muted, Anchor::LeftMiddle, false)?;
-            return p.present();
+            return self.chrome.draw_message(p, msg);
         }
+        self.chrome.draw(p)?;
         for k in &self.key {
             let mid = k.y + KEY_ROW / 2.0;
             let r = (k.x, mid - KEY_SWATCH / 2.0, k.x + KEY_SWATCH, mid + KEY_SWATCH / 2.0);
