@@ -6,7 +6,7 @@
 // reported. Writes bench/results.json and prints a table with ratios against uPlot.
 // The 166,650-point series are synthetic (seeded random walks, bench/site/common.js `synthetic`).
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { gzipSync, constants } from 'node:zlib';
 import { tmpdir, cpus } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -203,7 +203,8 @@ if (want('bytes_gz')) {
   const loader = gz(join(dir, 'embed.js')), glue = gz(join(dir, 'pkg', 'dragonbear.js'));
   const wasm = gz(join(dir, 'pkg', 'dragonbear_bg.wasm'));
   const dataDir = join(root, 'data');
-  // build.rs's compact form: no whitespace, each series' points as columns.
+  // build.rs's compact form (the same rules as its `columnar`): no whitespace, each series' points
+  // as columns.
   const columnar = (doc) => {
     for (const s of doc.series || []) {
       if (!s.points) continue;
@@ -216,7 +217,6 @@ if (want('bytes_gz')) {
     }
     return JSON.stringify(doc);
   };
-  const { readdirSync } = await import('node:fs');
   const texts = readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort()
     .map((f) => columnar(JSON.parse(readFileSync(join(dataDir, f), 'utf8'))));
   const dataInWasm = gzipSync(texts.join(''), { level: constants.Z_BEST_COMPRESSION }).length;
