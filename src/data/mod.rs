@@ -62,25 +62,26 @@ where
     let ds = serde_path_to_error::deserialize(d).map_err(|e| {
         // A JavaScript error (serde-wasm-bindgen's) writes itself as `Error: …`.
         let inner = e.inner().to_string();
-        let (path, message) = (e.path().to_string(), inner.strip_prefix("Error: ").unwrap_or(&inner).to_string());
-        let path = match owner(&path, &message) {
-            "" | "." => String::new(),
-            p => format!("{p}: "),
-        };
-        Error::Json { context: context.to_string(), message: format!("{path}{message}") }
+        let message = inner.strip_prefix("Error: ").unwrap_or(&inner);
+        Error::Json { context: context.to_string(), message: located(&e.path().to_string(), message) }
     })?;
     Ok(shared(ds))
 }
 
-/// The path of the value an error is about: for an unknown field, the object that has it
-/// (`series[0]`, not `series[0].colour`, which is not part of the schema).
-fn owner<'a>(path: &'a str, message: &str) -> &'a str {
-    // A key that was not read (the document ended there) is `?` in the path: the object is meant.
+/// `message` behind the path of the value it is about (`series[0].points[3].value: …`), or alone
+/// at the top. For an unknown field the path is the object that has it (`series[0]`, not
+/// `series[0].colour`, which is not part of the schema); a key the document ended before (`?`) is
+/// left out too.
+fn located(path: &str, message: &str) -> String {
     let path = if path == "?" { "" } else { path.strip_suffix(".?").unwrap_or(path) };
     let key = message.strip_prefix("unknown field `").and_then(|m| m.split('`').next());
-    match key.and_then(|k| path.strip_suffix(k)?.strip_suffix('.')) {
+    let path = match key.and_then(|k| path.strip_suffix(k)?.strip_suffix('.')) {
         Some(object) if !object.is_empty() => object,
         _ => path,
+    };
+    match path {
+        "" | "." => message.to_string(),
+        p => format!("{p}: {message}"),
     }
 }
 
@@ -108,12 +109,8 @@ fn json_message(path: &str, inner: &serde_json::Error, src: &str) -> String {
         Category::Syntax | Category::Io => "this is not valid JSON",
         Category::Data => "the JSON does not follow the dataset schema",
     };
-    let path = match owner(path, &text) {
-        "" | "." => String::new(),
-        p => format!("{p}: "),
-    };
     let (line, column) = (inner.line(), inner.column());
-    let text = format!("{path}{text}");
+    let text = located(path, &text);
     match near(src, line, column) {
         Some(before) => format!("{text}, after \"{before}\" — {kind}"),
         None => format!("{text} — {kind}"),
