@@ -20,6 +20,7 @@ setup:
 # Release wasm (wasm-opt from npm binaryen, first on PATH), then the site: www/ + pkg/ → dist/
 build:
 	wasm-pack build --release --target web --mode no-install --out-dir pkg
+	cargo build --quiet --release --bin dragonbear
 	node tools/package.mjs
 	@$(MAKE) --no-print-directory site
 
@@ -27,6 +28,10 @@ site:
 	rm -rf dist && mkdir -p dist/pkg
 	cp -r www/. dist/
 	cp pkg/dragonbear.js pkg/dragonbear_bg.wasm pkg/dragonbear.d.ts pkg/package.json dist/pkg/
+	@# Each chart's data beside the wasm (the wasm compiles in none); the loader with the chart ids.
+	cargo build --quiet --release --bin dragonbear
+	cp -r pkg/data dist/pkg/
+	node tools/loader.mjs dist/embed.js
 	cp schema/dataset.schema.json dist/
 	@# What a page loads for one chart is served minified (terser, from npm): the loader and the
 	@# glue. Their readable sources stay in www/ and pkg/ (the npm package ships the readable glue).
@@ -35,7 +40,6 @@ site:
 	  terser dist/$$f --module --compress --mangle --format "preamble='// dragonbear, minified: the readable source is $$src'" \
 	    -o dist/$$f.min && mv dist/$$f.min dist/$$f || exit 1; done
 	@# Static fallback images, drawn by the same Rust renderer (bundled font).
-	cargo build --quiet --release --bin dragonbear
 	mkdir -p dist/static
 	for id in $$(target/release/dragonbear list | cut -f1); do \
 	  target/release/dragonbear render $$id --png dist/static/$$id.png --width 800 --height 500 && \
@@ -58,12 +62,14 @@ test-data:
 test-browser:
 	wasm-pack test --headless --chrome --mode no-install
 
-# What a page loads to show one chart (loader + glue + wasm, gzip -9) must stay under the budget the
-# README states ("How it is built": 300 KB; every bundled dataset is inside the wasm).
+# What a page loads to show one chart (loader + glue + wasm + that chart's data file, gzip -9) must
+# stay under the budget the README states ("How it is built": 300 KB), for the chart with the most data.
 WASM_BUDGET_GZ ?= 307200
 test-wasm-code:
 	@n=$$(cat dist/embed.js dist/pkg/dragonbear.js | gzip -9c | wc -c); w=$$(gzip -9c dist/pkg/dragonbear_bg.wasm | wc -c); \
-	total=$$((n + w)); printf 'test-wasm-code: loader + glue %s B, wasm %s B, together %s B gzip (budget %s B)\n' $$n $$w $$total $(WASM_BUDGET_GZ); \
+	d=0; big=; for f in dist/pkg/data/*.json; do s=$$(gzip -9c $$f | wc -c); if [ $$s -gt $$d ]; then d=$$s; big=$$(basename $$f .json); fi; done; \
+	total=$$((n + w + d)); printf 'test-wasm-code: loader + glue %s B, wasm %s B, data of %s (the largest) %s B, together %s B gzip (budget %s B)\n' $$n $$w $$big $$d $$total $(WASM_BUDGET_GZ); \
+	if [ $$d -eq 0 ]; then echo "test-wasm-code: no chart data files in dist/pkg/data"; exit 1; fi; \
 	if [ $$total -gt $(WASM_BUDGET_GZ) ]; then echo "test-wasm-code: over the budget in the README"; exit 1; fi
 
 test-e2e:

@@ -6,7 +6,7 @@
 // reported. Writes bench/results.json and prints a table with ratios against uPlot.
 // The 166,650-point series are synthetic (seeded random walks, bench/site/common.js `synthetic`).
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { gzipSync, constants } from 'node:zlib';
 import { tmpdir, cpus } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -53,7 +53,7 @@ writeFileSync(join(dir, 'bench', 'agreement.json'), JSON.stringify(agreement));
 const gz = (f) => gzipSync(readFileSync(f), { level: constants.Z_BEST_COMPRESSION }).length;
 const B = (f) => join(dir, 'bench', f);
 const FILES = {
-  dragonbear: [join(dir, 'pkg', 'dragonbear_bg.wasm'), join(dir, 'pkg', 'dragonbear.js'), join(dir, 'embed.js')],
+  dragonbear: [join(dir, 'pkg', 'dragonbear_bg.wasm'), join(dir, 'pkg', 'dragonbear.js'), join(dir, 'embed.js'), join(dir, 'pkg', 'data', 'unga-agreement.json')],
   uplot: [B('vendor/uPlot.iife.min.js'), B('vendor/uPlot.min.css'), B('adapters/uplot.js'), B('agreement.json')],
   chartjs: [B('vendor/chart.umd.js'), B('adapters/chartjs.js'), B('agreement.json')],
   echarts: [B('vendor/echarts.min.js'), B('adapters/echarts.js'), B('agreement.json')],
@@ -192,9 +192,9 @@ if (want('bytes_gz')) {
       files: Object.fromEntries(parts) });
   }
 }
-// What a page loads to show each bundled chart, by part (gzip -9, as served): the loader, the glue
-// and the wasm. Every bundled dataset is compiled into the wasm, so "data" is part of the wasm for
-// every chart (its share is measured from the compact datasets build.rs compiles in).
+// What a page loads to show each bundled chart, by part (gzip -9, as served): the loader, the glue,
+// the wasm (the same for every chart) and the chart's own data file (pkg/data/ID.json: its dataset
+// and any companion; the wasm compiles in none).
 const BUDGET_GZ = 200 * 1024;
 let bytesPerChart = null;
 if (want('bytes_gz')) {
@@ -202,28 +202,12 @@ if (want('bytes_gz')) {
     .trim().split('\n').map((l) => l.split('\t')[0]);
   const loader = gz(join(dir, 'embed.js')), glue = gz(join(dir, 'pkg', 'dragonbear.js'));
   const wasm = gz(join(dir, 'pkg', 'dragonbear_bg.wasm'));
-  const dataDir = join(root, 'data');
-  // build.rs's compact form (the same rules as its `columnar`): no whitespace, each series' points
-  // as columns.
-  const columnar = (doc) => {
-    for (const s of doc.series || []) {
-      if (!s.points) continue;
-      const col = (k) => s.points.map((p) => p[k] ?? null);
-      const sources = col('source');
-      const cols = { period: col('period'), value: col('value'), source: sources.every((x) => x === sources[0]) ? sources[0] : sources };
-      for (const k of ['label', 'note']) if (col(k).some((x) => x !== null)) cols[k] = col(k);
-      delete s.points;
-      s.columns = cols;
-    }
-    return JSON.stringify(doc);
-  };
-  const texts = readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort()
-    .map((f) => columnar(JSON.parse(readFileSync(join(dataDir, f), 'utf8'))));
-  const dataInWasm = gzipSync(texts.join(''), { level: constants.Z_BEST_COMPRESSION }).length;
-  const charts = Object.fromEntries(ids.map((id) => [id, { loader, glue, wasm, total: loader + glue + wasm }]));
+  const charts = Object.fromEntries(ids.map((id) => {
+    const data = gz(join(dir, 'pkg', 'data', `${id}.json`));
+    return [id, { loader, glue, wasm, data, total: loader + glue + wasm + data }];
+  }));
   const largest = Math.max(...Object.values(charts).map((c) => c.total));
-  bytesPerChart = { unit: 'bytes gzip -9', budget: BUDGET_GZ, largest, within_budget: largest <= BUDGET_GZ,
-    all_datasets_in_wasm_approx: dataInWasm, charts };
+  bytesPerChart = { unit: 'bytes gzip -9', budget: BUDGET_GZ, largest, within_budget: largest <= BUDGET_GZ, charts };
 }
 // The uPlot case a dragonbear case is compared with: the json and cold draws against uPlot's draw.
 const uplotCase = (c) => (c.startsWith('draw_166k') ? 'draw_166k' : c);
@@ -296,8 +280,11 @@ if (sure.length) {
 }
 if (bytesPerChart) {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  const any = Object.values(bytesPerChart.charts)[0];
-  console.log(`bytes per bundled chart (gzip -9): loader ${kb(any.loader)} + glue ${kb(any.glue)} + wasm ${kb(any.wasm)} (all datasets ≈ ${kb(bytesPerChart.all_datasets_in_wasm_approx)} of it) = ${kb(bytesPerChart.largest)}; budget ${kb(bytesPerChart.budget)}: ${bytesPerChart.within_budget ? 'within' : 'OVER'}`);
+  const all = Object.entries(bytesPerChart.charts);
+  const [, any] = all[0];
+  const data = all.map(([, c]) => c.data);
+  const [bigId] = all.find(([, c]) => c.total === bytesPerChart.largest);
+  console.log(`bytes per bundled chart (gzip -9): loader ${kb(any.loader)} + glue ${kb(any.glue)} + wasm ${kb(any.wasm)} + the chart's data ${kb(Math.min(...data))}–${kb(Math.max(...data))} = at most ${kb(bytesPerChart.largest)} (${bigId}); budget ${kb(bytesPerChart.budget)}: ${bytesPerChart.within_budget ? 'within' : 'OVER'}`);
 }
 for (const [k, v] of Object.entries(refused)) console.log(`refused: ${k}: ${v}`);
 for (const p of problems) console.log(`console error: ${p}`);

@@ -20,6 +20,13 @@ fn host(width: u32) -> HtmlElement {
     el
 }
 
+/// Hands a bundled dataset to the wasm as the loader does (the wasm compiles in no data): the
+/// file in data/, compacted to one line as `dragonbear bundle` writes it (a JSON array of lines).
+fn add_data(pretty: &str) {
+    let doc: serde_json::Value = serde_json::from_str(pretty).unwrap();
+    dragonbear::web::add_data(&format!("[\n{}\n]\n", serde_json::to_string(&doc).unwrap()), None).unwrap();
+}
+
 fn options(pairs: &[(&str, &str)]) -> JsValue {
     let o = js_sys::Object::new();
     for (k, v) in pairs {
@@ -54,6 +61,7 @@ fn nearest_colour_distance(c: &HtmlCanvasElement, x: f64, y: f64, r: i32, rgb: (
 
 #[wasm_bindgen_test]
 fn series_pixels_are_drawn_where_the_model_puts_them_at_dpr_1_and_2() {
+    add_data(include_str!("../data/unga-agreement.json"));
     for dpr in [1.0, 2.0] {
         set_dpr(dpr);
         let h = host(700);
@@ -107,6 +115,7 @@ fn handle_destroy(mut handle: dragonbear::web::Handle, h: &HtmlElement) {
 
 #[wasm_bindgen_test]
 fn dark_theme_paints_a_dark_background() {
+    add_data(include_str!("../data/unga-agreement.json"));
     let h = host(500);
     let handle = dragonbear::web::mount(h.clone(), options(&[("chart", "unga-agreement"), ("theme", "dark")])).unwrap();
     let base = canvas(&h, "base");
@@ -114,6 +123,16 @@ fn dark_theme_paints_a_dark_background() {
     let px = ctx.get_image_data(2.0, 2.0, 1.0, 1.0).unwrap().data().0;
     let bg = Theme::dark().background;
     assert_eq!(&px[..3], &[bg.0, bg.1, bg.2]);
+    handle_destroy(handle, &h);
+}
+
+#[wasm_bindgen_test]
+fn a_chart_whose_data_was_not_added_says_so_in_place() {
+    let h = host(600);
+    let handle = dragonbear::web::mount(h.clone(), options(&[("chart", "chpl-tiers")])).unwrap();
+    assert_eq!(h.get_attribute("data-state").as_deref(), Some("error"));
+    let text = h.shadow_root().unwrap().query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap();
+    assert!(text.contains("Invalid data in dataset \"chpl\": its data is not loaded"), "{text}");
     handle_destroy(handle, &h);
 }
 

@@ -20,6 +20,13 @@ fn host() -> HtmlElement {
     el
 }
 
+/// Hands a bundled dataset to the wasm as the loader does (the wasm compiles in no data): the
+/// file in data/, compacted to one line as `dragonbear bundle` writes it (a JSON array of lines).
+fn add_data(pretty: &str) {
+    let doc: serde_json::Value = serde_json::from_str(pretty).unwrap();
+    dragonbear::web::add_data(&format!("[\n{}\n]\n", serde_json::to_string(&doc).unwrap()), None).unwrap();
+}
+
 fn parse(json: &str) -> JsValue {
     JSON::parse(json).unwrap()
 }
@@ -90,6 +97,7 @@ fn the_state_event_detail_is_a_plain_object() {
         *seen.borrow_mut() = e.detail();
     });
     h.add_event_listener_with_callback("dragonbear-state", cb.as_ref().unchecked_ref()).unwrap();
+    add_data(include_str!("../data/trade-annual.json"));
     let handle = dragonbear::web::mount(h.clone(), parse(r#"{"chart": "trade-annual", "theme": "light"}"#)).unwrap();
     assert_eq!(h.get_attribute("data-state").as_deref(), Some("ready"));
     // The "Change" view button dispatches a state event.
@@ -105,6 +113,7 @@ fn the_state_event_detail_is_a_plain_object() {
 
 #[wasm_bindgen_test]
 fn errors_leave_the_wasm_as_js_errors_with_the_message() {
+    add_data(include_str!("../data/trade-annual.json"));
     let h = host();
     let mut handle = dragonbear::web::mount(h.clone(), parse(r#"{"chart": "trade-annual"}"#)).unwrap();
     handle.destroy();

@@ -11,12 +11,21 @@
 // page that only sizes iframes never downloads them. The wasm is compiled as its bytes arrive, while
 // the glue loads; only instantiation waits for both.
 //
+// The wasm holds no data: each chart's data is a file beside it (pkg/data/CHART.json, its dataset
+// and any companion, one per line), fetched at the same time as the wasm, so a page loads the data
+// of the charts it shows and nothing else.
+//
 // Network faults (readers are on trains): a fetch that fails shows a sentence saying what happened
 // and a Retry button in place of the chart; Retry fetches again. A load that takes more than a
 // second shows "Loading…" under the skeleton. These words are in the one small table below, in
 // the three interface languages, and not taken from the wasm: the wasm may be what failed to load.
 const pkgUrl = (file) => new URL(`./pkg/${file}`, import.meta.url);
 const wasmUrl = pkgUrl('dragonbear_bg.wasm');
+/** The bundled charts, whose data files are beside the wasm. Written by the build from the crate's
+ * chart registry (tools/loader.mjs); for any other id nothing is fetched and the wasm says the chart
+ * is unknown. */
+const CHART_IDS = [];
+const dataUrl = (chart) => pkgUrl(`data/${chart}.json`);
 
 /** The loader's own words, for what happens before or outside the wasm (the chart's words are in
  * src/model/locale.rs). `{url}`, `{why}`, `{status}`, `{detail}` are filled in as text. */
@@ -32,6 +41,7 @@ const WORDS = {
     html: 'the server returned HTML, not JSON (a login or error page?)',
     htmlWasm: 'the server returned HTML, not WebAssembly (a login or error page?)',
     wasm: 'the browser could not compile it ({detail})',
+    bad: 'the file is not the chart’s data ({detail})',
     glue: 'its script could not be fetched (a server error or no connection)',
     url: 'this is not a valid address',
   },
@@ -46,6 +56,7 @@ const WORDS = {
     html: 'le serveur a renvoyé du HTML, pas du JSON (une page de connexion ou d’erreur\u202f?)',
     htmlWasm: 'le serveur a renvoyé du HTML, pas du WebAssembly (une page de connexion ou d’erreur\u202f?)',
     wasm: 'le navigateur n’a pas pu le compiler ({detail})',
+    bad: 'le fichier ne contient pas les données du graphique ({detail})',
     glue: 'son script n’a pas pu être récupéré (erreur du serveur ou pas de connexion)',
     url: 'cette adresse n’est pas valide',
   },
@@ -60,6 +71,7 @@ const WORDS = {
     html: 'der Server lieferte HTML statt JSON (eine Anmelde- oder Fehlerseite?)',
     htmlWasm: 'der Server lieferte HTML statt WebAssembly (eine Anmelde- oder Fehlerseite?)',
     wasm: 'der Browser konnte es nicht kompilieren ({detail})',
+    bad: 'die Datei enthält nicht die Daten des Diagramms ({detail})',
     glue: 'sein Skript konnte nicht abgerufen werden (Serverfehler oder keine Verbindung)',
     url: 'diese Adresse ist ungültig',
   },
@@ -188,6 +200,53 @@ function warmUp(m) {
   const afterFrame = (f) => requestAnimationFrame(() => setTimeout(f, 0));
   afterFrame(() => afterFrame(() => idle(round, { timeout: 3000 })));
 }
+/** Data files fetched or being fetched, by chart id; a failed one is forgotten, so Retry fetches again. */
+const dataTexts = new Map();
+/** Charts whose data the wasm holds. */
+const added = new Set();
+
+/** The text of a file the loader fetches as data: a LoadError if it fails or is an HTML page. */
+async function getText(url, shown, init) {
+  const res = await get(url, 'data', shown, init);
+  let text;
+  try {
+    text = await res.text();
+  } catch {
+    throw new LoadError('data', shown, 'cut');
+  }
+  // JSON never starts with "<": this is a login or error page answered with status 200.
+  if (/^\uFEFF?\s*</.test(text)) throw new LoadError('data', shown, 'html');
+  return text;
+}
+
+/** A bundled chart's data file, fetched once per page. */
+function fetchData(chart) {
+  let p = dataTexts.get(chart);
+  if (!p) {
+    p = getText(dataUrl(chart), dataUrl(chart), { credentials: 'same-origin' });
+    dataTexts.set(chart, p);
+    p.catch(() => { if (dataTexts.get(chart) === p) dataTexts.delete(chart); });
+  }
+  return p;
+}
+
+/** Resolves when the wasm is ready and holds bundled chart `chart`'s data (nothing to fetch for an
+ * id that is not a bundled chart's). The file is fetched at the same time as the wasm. */
+export async function loadChart(chart) {
+  if (!CHART_IDS.includes(chart)) return ready();
+  const [text, exports] = await Promise.all([fetchData(chart), ready()]);
+  if (!added.has(chart)) {
+    try {
+      M.addData(text, dataUrl(chart).href);
+    } catch (e) {
+      dataTexts.delete(chart);
+      throw new LoadError('data', dataUrl(chart), 'bad', { detail: e && e.message ? e.message : String(e) });
+    }
+    added.add(chart);
+  }
+  return exports;
+}
+
 const loaded = () => {
   if (!M) throw new Error('dragonbear is not loaded yet: await ready() first');
   return M;
@@ -196,7 +255,8 @@ const loaded = () => {
 export const charts = () => loaded().charts();
 /** The crate version (after ready()). */
 export const version = () => loaded().version();
-/** Mounts a chart into an element (after ready()); see MountOptions in the package types. */
+/** Mounts a chart into an element (after ready(); a bundled chart after loadChart(id)); see
+ * MountOptions in the package types. */
 export const mount = (element, options) => loaded().mount(element, options);
 /** Bytes of wasm memory (after ready()). */
 export const memoryBytes = () => loaded().memoryBytes();
@@ -314,8 +374,10 @@ class DragonbearChart extends HTMLElement {
       return;
     }
     const handle = this._handle;
-    this._options().then((o) => { if (this._handle === handle) handle.update(o); }, (e) => {
-      if (this._handle !== handle) return;
+    // Only the latest attributes count: a chart's data may arrive after a later change's.
+    const seq = (this._seq = (this._seq || 0) + 1);
+    this._options().then((o) => { if (this._handle === handle && seq === this._seq) handle.update(o); }, (e) => {
+      if (this._handle !== handle || seq !== this._seq) return;
       this._unlink?.();
       handle.destroy();
       this._handle = null;
@@ -323,7 +385,8 @@ class DragonbearChart extends HTMLElement {
     });
   }
 
-  /** The mount options from the attributes; a `src=` document is fetched (a LoadError if not). */
+  /** The mount options from the attributes; a `src=` document is fetched, or else the bundled
+   * chart's data (a LoadError if not). */
   async _options() {
     const o = {};
     for (const a of ATTRS) {
@@ -339,16 +402,9 @@ class DragonbearChart extends HTMLElement {
       } catch {
         throw new LoadError('data', o.src, 'url');
       }
-      const res = await get(url, 'data', o.src, { credentials: 'omit' });
-      let text;
-      try {
-        text = await res.text();
-      } catch {
-        throw new LoadError('data', o.src, 'cut');
-      }
-      // JSON never starts with "<": this is a login or error page answered with status 200.
-      if (/^\uFEFF?\s*</.test(text)) throw new LoadError('data', o.src, 'html');
-      o.data = text;
+      o.data = await getText(url, o.src, { credentials: 'omit' });
+    } else if (o.chart) {
+      await loadChart(o.chart);
     }
     return o;
   }
@@ -356,8 +412,12 @@ class DragonbearChart extends HTMLElement {
   async _mount() {
     let o;
     try {
-      await ready();
-      o = await this._options();
+      // The wasm, and the chart's data or src= document, are fetched at the same time; a failed
+      // wasm is reported first (its Retry also fetches the rest).
+      const [code, options] = await Promise.allSettled([ready(), this._options()]);
+      if (code.status === 'rejected') throw code.reason;
+      if (options.status === 'rejected') throw options.reason;
+      o = options.value;
     } catch (e) {
       if (!this.isConnected) return;
       if (e instanceof LoadError && e.kind === 'code') stranded.add(this);

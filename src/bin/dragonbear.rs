@@ -1,4 +1,5 @@
-//! The native CLI: `dragonbear list`, `dragonbear data ID`, `dragonbear render ID --svg FILE | --png FILE`.
+//! The native CLI: `dragonbear list`, `dragonbear data ID`, `dragonbear render ID --svg FILE | --png FILE`,
+//! and `dragonbear bundle DIR` (the build's step that writes each chart's data file for the browser).
 //! Native only: on wasm32 (as `wasm-pack test` compiles every target) it is an empty program.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -7,7 +8,7 @@ mod cli {
     use dragonbear::render::{Painter, Theme};
     use std::process::ExitCode;
 
-    const USAGE: &str = "usage: dragonbear list\n       dragonbear data ID\n       dragonbear render ID (--svg FILE | --png FILE) [--width PX] [--height PX (default: the chart's own height at that width)] [--dark] [--scale N]";
+    const USAGE: &str = "usage: dragonbear list\n       dragonbear data ID\n       dragonbear bundle DIR\n       dragonbear render ID (--svg FILE | --png FILE) [--width PX] [--height PX (default: the chart's own height at that width)] [--dark] [--scale N]";
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,8 +36,27 @@ mod cli {
                 Ok(())
             }
             Some("render") => render(args),
+            Some("bundle") => bundle(args.get(1).ok_or(USAGE)?),
             _ => Err(USAGE.to_string()),
         }
+    }
+
+    /// Writes `DIR/CHART.json` for every chart: a JSON array of the compact bundled datasets it
+    /// draws (its own, then its companion's), one per line (what `addData` reads). The loader
+    /// fetches a chart's file beside the wasm, which compiles in no dataset, so a page loads only
+    /// the data of the charts it shows.
+    fn bundle(dir: &str) -> Result<(), String> {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{dir}: {e}"))?;
+        for c in chart::CHARTS {
+            let mut texts = Vec::new();
+            for id in chart::datasets_of(c.id).map_err(|e| e.to_string())? {
+                texts.push(dragonbear::data::bundled_text(id).map_err(|e| e.to_string())?);
+            }
+            let text = format!("[\n{}\n]\n", texts.join(",\n"));
+            let path = std::path::Path::new(dir).join(format!("{}.json", c.id));
+            std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        Ok(())
     }
 
     fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {

@@ -259,15 +259,26 @@ pub fn spec(id: &str) -> Result<&'static ChartSpec> {
     CHARTS.iter().find(|c| c.id == id).ok_or_else(|| Error::UnknownChart(id.to_string()))
 }
 
-/// The registry with titles and descriptions taken from the datasets.
+/// The registry with titles and descriptions taken from the datasets' index (no data is read).
 pub fn list() -> Result<Vec<ChartInfo>> {
     CHARTS
         .iter()
         .map(|c| {
-            let ds = bundled_dataset(c.dataset)?;
-            Ok(ChartInfo { id: c.id.to_string(), title: ds.title, domain: ds.domain, description: ds.description })
+            let h = crate::data::header(c.dataset)?;
+            Ok(ChartInfo {
+                id: c.id.to_string(),
+                title: h.title.to_string(),
+                domain: h.domain,
+                description: h.description.to_string(),
+            })
         })
         .collect()
+}
+
+/// The bundled datasets chart `id` draws: its own, then its companion's.
+pub fn datasets_of(id: &str) -> Result<Vec<&'static str>> {
+    let spec = spec(id)?;
+    Ok(std::iter::once(spec.dataset).chain(spec.companion).collect())
 }
 
 /// What a widget draws, and how: a dataset the page handed in (drawn as lines, which any dataset in

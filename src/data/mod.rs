@@ -1,7 +1,8 @@
 //! Data layer: the public dataset schema, its validation, and the registry of bundled datasets.
 //!
-//! `data/*.json` (written by `build-data` from `data/raw`) is compiled into the crate;
-//! a host page may also hand in its own dataset (`src=`), which goes through the same
+//! `data/*.json` (written by `build-data` from `data/raw`) is compiled into native builds and
+//! fetched beside the wasm in the browser (`registry`); a host page may also hand in its own
+//! dataset (`src=`), which goes through the same
 //! [`parse_dataset`] → [`validate`] path, so bundled and external data obey one set of rules.
 
 mod de;
@@ -13,7 +14,9 @@ mod validate;
 
 pub use period::Period;
 pub use points::{Builder, Periods, PointRef, Points, Ragged, SourceIds};
-pub use registry::{bundled_dataset, bundled_ids};
+pub use registry::{add_bundled, bundled_dataset, header, Header, Translated, HEADERS};
+#[cfg(not(target_arch = "wasm32"))]
+pub use registry::{bundled_ids, bundled_text};
 pub use schema::{Dataset, Domain, Event, Frequency, Point, Series, Source, Unit};
 pub use validate::{
     validate, MAX_DOCUMENT_BYTES, MAX_EVENTS, MAX_LABEL_CHARS, MAX_NOTES, MAX_POINTS, MAX_SERIES, MAX_SOURCES,

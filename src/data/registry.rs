@@ -1,10 +1,48 @@
-//! The datasets compiled into the crate (`data/*.json`, written by `build-data`).
+//! The bundled datasets (`data/*.json`, written by `build-data`) and their index.
+//!
+//! Natively (the CLI, the tests, the static images) every dataset is compiled in. The browser
+//! build compiles in none: a page loads only its own chart's data, which the loader fetches from
+//! `pkg/data/CHART.json` (written by `dragonbear bundle`) while the wasm downloads, and hands in
+//! with [`add_bundled`]. The index (each dataset's id, title, domain, description and their
+//! translations) is compiled in on every target, so `charts()` lists every chart without
+//! fetching any data.
 
-use super::{parse_dataset, Dataset};
+use super::{parse_dataset, Dataset, Domain};
 use crate::error::{Error, Result};
+
+/// A dataset's title and description in another language (when the dataset carries them).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Translated {
+    pub title: Option<&'static str>,
+    pub description: Option<&'static str>,
+}
+
+/// What the index says about a bundled dataset, without its data.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Header {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub domain: Domain,
+    pub description: &'static str,
+    pub fr: Option<Translated>,
+    pub de: Option<Translated>,
+}
+
+/// Every bundled dataset's header, in file-name order (written by `build.rs` from `data/*.json`).
+pub const HEADERS: &[Header] = include!(concat!(env!("OUT_DIR"), "/index.rs"));
+
+/// The header of bundled dataset `id`.
+pub fn header(id: &str) -> Result<&'static Header> {
+    HEADERS.iter().find(|h| h.id == id).ok_or_else(|| no_such(id))
+}
+
+fn no_such(id: &str) -> Error {
+    Error::invalid(format!("dataset \"{id}\""), "no such bundled dataset")
+}
 
 /// `(id, JSON)` of every bundled dataset, minified by `build.rs`. Keep in step with `data/` (a test
 /// checks it, and that each parses to the same dataset as its pretty-printed file).
+#[cfg(not(target_arch = "wasm32"))]
 const BUNDLED: &[(&str, &str)] = &[
     ("arms-cn-ru", include_str!(concat!(env!("OUT_DIR"), "/data/arms-cn-ru.json"))),
     ("arms-ru-cn", include_str!(concat!(env!("OUT_DIR"), "/data/arms-ru-cn.json"))),
@@ -26,20 +64,67 @@ const BUNDLED: &[(&str, &str)] = &[
 ];
 
 /// Ids of the bundled datasets.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn bundled_ids() -> impl Iterator<Item = &'static str> {
     BUNDLED.iter().map(|(id, _)| *id)
 }
 
-/// Parses and validates a bundled dataset.
-pub fn bundled_dataset(id: &str) -> Result<Dataset> {
-    let (_, json) = BUNDLED
-        .iter()
-        .find(|(i, _)| *i == id)
-        .ok_or_else(|| Error::invalid(format!("dataset \"{id}\""), "no such bundled dataset"))?;
-    parse_dataset(json, id)
+/// The compact JSON text of a bundled dataset (what `dragonbear bundle` writes for the browser).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn bundled_text(id: &str) -> Result<&'static str> {
+    BUNDLED.iter().find(|(i, _)| *i == id).map(|(_, json)| *json).ok_or_else(|| no_such(id))
 }
 
-#[cfg(test)]
+/// Parses and validates a bundled dataset.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn bundled_dataset(id: &str) -> Result<Dataset> {
+    parse_dataset(bundled_text(id)?, id)
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The bundled datasets handed in so far ([`add_bundled`]), parsed and validated.
+    static LOADED: std::cell::RefCell<Vec<std::rc::Rc<Dataset>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A bundled dataset handed in by the page ([`add_bundled`]); a clear message if it was not.
+#[cfg(target_arch = "wasm32")]
+pub fn bundled_dataset(id: &str) -> Result<Dataset> {
+    if let Some(ds) = LOADED.with(|l| l.borrow().iter().find(|d| d.id == id).cloned()) {
+        return Ok((*ds).clone());
+    }
+    header(id)?;
+    Err(Error::invalid(
+        format!("dataset \"{id}\""),
+        "its data is not loaded: the loader (embed.js) fetches it from pkg/data/ beside the wasm; \
+         without the loader, pass the text of pkg/data/CHART.json to addData() before mount()",
+    ))
+}
+
+/// Hands in bundled datasets: `text` is a chart's data file as `dragonbear bundle` writes it, a
+/// JSON array with one compact dataset per line (`[`, `{…},`, `{…}`, `]`), so that each line is
+/// parsed and validated like any document, with line-exact messages, and kept under its id, which
+/// must be a bundled dataset's. `context` names the file in messages. Returns the ids added.
+pub fn add_bundled(text: &str, context: &str) -> Result<Vec<String>> {
+    let mut added = Vec::new();
+    let lines = text.lines().map(str::trim).filter(|l| !matches!(*l, "" | "[" | "]"));
+    for line in lines.map(|l| l.strip_suffix(',').unwrap_or(l)) {
+        let ds = parse_dataset(line, context)?;
+        if header(&ds.id).is_err() {
+            return Err(Error::invalid(format!("{context}, dataset \"{}\"", ds.id), "not a bundled dataset"));
+        }
+        added.push(ds.id.clone());
+        #[cfg(target_arch = "wasm32")]
+        LOADED.with(|l| {
+            let mut l = l.borrow_mut();
+            l.retain(|d| d.id != ds.id);
+            l.push(std::rc::Rc::new(ds));
+        });
+    }
+    Ok(added)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -61,13 +146,48 @@ mod tests {
             // The minified copy compiled in holds the same dataset as the file in data/.
             let pretty = std::fs::read_to_string(format!("{dir}/{id}.json")).unwrap();
             assert_eq!(ds, parse_dataset(&pretty, id).unwrap(), "{id}");
-            let (_, compiled) = BUNDLED.iter().find(|(i, _)| *i == id).unwrap();
+            let compiled = bundled_text(id).unwrap();
             assert!(
                 compiled.len() * 10 < pretty.len() * 9,
                 "{id} is minified ({} of {} bytes)",
                 compiled.len(),
                 pretty.len()
             );
+            // One line: a chart's data file holds one dataset per line.
+            assert!(!compiled.contains('\n'), "{id} is one line");
         }
+    }
+
+    #[test]
+    fn the_index_has_every_dataset_with_its_own_header() {
+        let mut ids: Vec<&str> = HEADERS.iter().map(|h| h.id).collect();
+        let mut bundled: Vec<&str> = bundled_ids().collect();
+        ids.sort();
+        bundled.sort();
+        assert_eq!(ids, bundled);
+        for h in HEADERS {
+            let ds = bundled_dataset(h.id).unwrap();
+            assert_eq!(
+                (h.title, h.domain, h.description),
+                (ds.title.as_str(), ds.domain, ds.description.as_str()),
+                "{}",
+                h.id
+            );
+        }
+        assert!(header("no-such").is_err());
+    }
+
+    #[test]
+    fn add_bundled_reads_json_lines_of_bundled_datasets_only() {
+        let (votes, tallies) =
+            (bundled_text("unga-ukraine-votes").unwrap(), bundled_text("unga-ukraine-tallies").unwrap());
+        let two = format!("[\n{votes},\n{tallies}\n]\n");
+        let _: serde_json::Value = serde_json::from_str(&two).expect("a chart's data file is JSON");
+        assert_eq!(add_bundled(&two, "x.json").unwrap(), ["unga-ukraine-votes", "unga-ukraine-tallies"]);
+        let foreign = bundled_text("trade-shares").unwrap().replacen("\"id\":\"trade-shares\"", "\"id\":\"mine\"", 1);
+        let e = add_bundled(&foreign, "x.json").unwrap_err().to_string();
+        assert_eq!(e, "Invalid data in x.json, dataset \"mine\": not a bundled dataset");
+        let e = add_bundled("{\"id\": 3}", "x.json").unwrap_err().to_string();
+        assert!(e.starts_with("Invalid data (x.json): id: invalid type"), "{e}");
     }
 }

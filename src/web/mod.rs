@@ -173,6 +173,16 @@ pub fn charts() -> Result<JsValue, JsValue> {
     Ok(to_js(&crate::chart::list()?)?)
 }
 
+/// Hands in a bundled chart's data: the text of `pkg/data/CHART.json` (one dataset per line),
+/// which the loader fetches beside the wasm while the wasm downloads. `src` (its address) is named
+/// in error messages. The wasm compiles in no dataset, so `mount({chart})` draws only charts whose
+/// data was added; the custom element (embed.js) does this itself.
+#[wasm_bindgen(js_name = addData)]
+pub fn add_data(text: &str, src: Option<String>) -> Result<(), JsValue> {
+    crate::data::add_bundled(text, src.as_deref().unwrap_or("addData"))?;
+    Ok(())
+}
+
 /// A serde value as a plain JavaScript value: objects, arrays, strings, numbers, `null` for `None`.
 fn to_js<T: serde::Serialize>(value: &T) -> crate::error::Result<JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| Error::Browser(e.to_string()))

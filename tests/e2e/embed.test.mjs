@@ -103,10 +103,13 @@ export default ({ SITE, root, out, newPage, settled, assert, eq, join }) => {
       writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>consumer</title>
 <link rel="icon" href="data:,"><script type="module" src="main.js"></script></head>
 <body><div id="api" style="width:500px"></div><dragonbear-chart id="el" chart="trade-shares"></dragonbear-chart></body></html>`);
-      writeFileSync(join(dir, 'main.js'), `import init, { charts, mount, version } from './node_modules/dragonbear/dragonbear.js';
+      writeFileSync(join(dir, 'main.js'), `import init, { addData, charts, mount, version } from './node_modules/dragonbear/dragonbear.js';
 import './node_modules/dragonbear/element.js';
 await init();
 const list = charts();
+// The wasm compiles in no data: each chart's data file is beside it, handed in before mount().
+const file = new URL(\`./node_modules/dragonbear/data/\${list[0].id}.json\`, location.href);
+addData(await (await fetch(file)).text(), file.href);
 window.result = { version: version(), ids: list.map((c) => c.id) };
 window.handle = mount(document.getElementById('api'), { chart: list[0].id, theme: 'light' });
 `);
@@ -123,7 +126,7 @@ window.handle = mount(document.getElementById('api'), { chart: list[0].id, theme
         assert(r.ids.includes('unga-agreement') && r.ids.length >= 12, `charts(): ${r.ids}`);
         eq(await page.locator('#el').getByRole('button', { name: 'Tabelle' }).count(), 1, 'page lang="de" → German interface');
         const files = readdirSync(join(dir, 'node_modules', 'dragonbear')).sort().join(',');
-        assert(files.includes('dragonbear.d.ts') && files.includes('element.js') && files.includes('package.json'), files);
+        assert(files.includes('dragonbear.d.ts') && files.includes('element.js') && files.includes('package.json') && files.includes('data'), files);
         eq(page.problems.join('\n'), '', 'console errors');
       } finally {
         srv.kill();

@@ -132,6 +132,52 @@ export default ({ SITE, root, out, newPage, assert, eq, fault, join }) => {
         (lang) => ({ src: `net/slow-${lang}.json`, theme: 'light' }));
     },
 
+    async 'slow chart data file (3 s): fetched once for three charts, "Loading…" after 1 s in en/fr/de, the charts draw when it arrives'() {
+      const file = '/pkg/data/unga-agreement.json';
+      await slow('chart-data', { en: file, fr: file, de: file }, () => ({ chart: 'unga-agreement', theme: 'light' }));
+    },
+
+    async 'a chart data file fails (HTTP 500, a reset, HTML, a short file): the error in place with Retry, which fetches it again'() {
+      const FILE = '/pkg/data/trade-annual.json';
+      const fileUrl = `${SITE}${FILE}`;
+      await fault(null);
+      await fault(FILE, '500');
+      const page = await open([{ id: 'd', attrs: { chart: 'trade-annual', theme: 'light' } }, { id: 'ok', attrs: { chart: 'unga-agreement', theme: 'light' } }]);
+      try {
+        await settledIds(page, ['d', 'ok']);
+        eq(await alert(page, 'd'), EN.http('data', fileUrl, 500), 'the message in place');
+        await drawn(page, 'ok');
+        eq(await retry(page, 'd').textContent(), 'Retry', 'Retry button');
+        const asked = () => page.requests.filter((u) => u === fileUrl).length;
+        const steps = [
+          ['reset', EN.offline('data', fileUrl)],
+          ['html', `The data could not be loaded from ${fileUrl}: the server returned HTML, not JSON (a login or error page?).`],
+          ['truncate', `The data could not be loaded from ${fileUrl}: the file is not the chart’s data (Invalid data (${fileUrl}): `],
+        ];
+        for (const [mode, said] of steps) {
+          await fault(FILE, mode);
+          const before = asked();
+          await retry(page, 'd').click();
+          await page.waitForFunction((said) => document.getElementById('d').shadowRoot.querySelector('.error[role=alert]')?.textContent.startsWith(said), said, { timeout: 10000 });
+          assert(asked() > before, `${mode}: Retry fetched the data file again`);
+          eq(await state(page, 'd'), 'error', `${mode}: data-state`);
+          eq(await retry(page, 'd').count(), 1, `${mode}: Retry offered`);
+          if (mode === 'truncate') console.log(`     a short data file: ${await alert(page, 'd')}`);
+        }
+        // The server recovers: Retry draws the chart.
+        await fault(null);
+        await retry(page, 'd').click();
+        await settledIds(page, ['d']);
+        await page.waitForFunction(() => document.getElementById('d').getAttribute('data-state') === 'ready', null, { timeout: 20000 });
+        await drawn(page, 'd');
+        eq(page.requests.filter((u) => u.endsWith('/pkg/dragonbear_bg.wasm')).length, 1, 'the wasm was fetched once: only the data file again');
+        await noViolations(page);
+      } finally {
+        await fault(null);
+        await page.context().close();
+      }
+    },
+
     async 'wasm fails (HTTP 500, a reset, a cut body, a short file): the error in place with Retry, which works when the server recovers (360 px, DPR 2)'() {
       await fault(null);
       await fault(WASM, '500');
