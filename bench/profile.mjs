@@ -2,7 +2,7 @@
 // the devtools protocol) of a fresh page's first paint (bench/site/first-dragonbear.html) and of
 // the first 166,650-point draw without warm-up (bench.html?nowarm, draw_166k_cold). Prints the
 // functions with the most self time, summed over PROFILE_RUNS pages (default 5), and by kind.
-//   node bench/profile.mjs            (after `make build`; BENCH_PORT, default 8193)
+//   node bench/profile.mjs            (after `make build`; BENCH_PORT, default 8193; PROFILE_ONLY=draw_166k_cold)
 // For wasm function names, serve a wasm that keeps its name section (tools/attribute-wasm.py says
 // how to build one) with the glue made with it:
 //   PROFILE_WASM=/tmp/names/named.wasm PROFILE_GLUE=/tmp/names/named.js node bench/profile.mjs
@@ -73,7 +73,7 @@ const coldDraw = async (page, cdp, url) => {
   await page.waitForFunction(() => window.__ready, null, { timeout: 60000 });
   await page.waitForTimeout(1000);
   // The synthetic data is prepared (untimed in the bench) before profiling starts.
-  await page.evaluate(() => window.bench.draw(10).then(() => null));
+  await page.evaluate(() => { window.bench.prepare(55550); });
   await cdp.send('Profiler.start');
   const d = await page.evaluate((n) => window.bench.draw(n), 55550);
   const { profile } = await cdp.send('Profiler.stop');
@@ -88,10 +88,11 @@ const kind = (key) => {
   return 'other JS (bench page)';
 };
 
+const ONLY = process.env.PROFILE_ONLY;
 for (const [name, url, act] of [
   ['first_paint', `${SITE}/bench/first-dragonbear.html`, firstPaint],
   ['draw_166k_cold', `${SITE}/bench/bench.html?lib=dragonbear&nowarm`, coldDraw],
-]) {
+].filter(([name]) => !ONLY || ONLY === name)) {
   const total = new Map();
   const times = [];
   for (let r = 0; r < RUNS; r++) {

@@ -31,19 +31,37 @@ impl PartialEq for Periods {
 
 impl Periods {
     /// Periods from one text in which `sep` follows each but the last, as a JS array joined: the
-    /// separators are squeezed out in place, with no string per period.
+    /// separators are squeezed out in place, with no string per period. An ASCII `sep` (the web
+    /// layer's `\n`) is squeezed out byte by byte: an ASCII byte is never part of a multi-byte
+    /// character, so the rest stays UTF-8 and no character is decoded (measured in the profile of
+    /// `draw_166k_cold`: decoding and re-encoding every character was ≈ 15 ms of 166,650 periods).
     pub fn from_joined(mut text: String, sep: char) -> Periods {
         let mut ends = Vec::new();
-        let mut end = 0;
+        let mut end = 0u32;
+        if sep.is_ascii() {
+            let sep = sep as u8;
+            let mut bytes = text.into_bytes();
+            bytes.retain(|&b| {
+                if b == sep {
+                    ends.push(end);
+                    return false;
+                }
+                end += 1;
+                true
+            });
+            ends.push(end);
+            let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            return Periods { text, ends, times: OnceCell::new() };
+        }
         text.retain(|c| {
             if c == sep {
-                ends.push(end as u32);
+                ends.push(end);
                 return false;
             }
-            end += c.len_utf8();
+            end += c.len_utf8() as u32;
             true
         });
-        ends.push(end as u32);
+        ends.push(end);
         Periods { text, ends, times: OnceCell::new() }
     }
 
@@ -490,6 +508,8 @@ mod tests {
         assert_eq!(joined, pushed);
         assert_eq!((joined.len(), joined.get(3)), (5, "й"));
         assert_eq!(Periods::from_joined(String::new(), '\n').len(), 1, "one empty text");
+        // A separator that is not ASCII takes the character path, with the same result.
+        assert_eq!(Periods::from_joined("2000¦2001-02¦¦й¦2003".to_string(), '¦'), pushed);
     }
 
     #[test]
