@@ -2,49 +2,22 @@
 //! are too long to sit two to a line at 320–400 px. Keyed by dataset and series id; the full label
 //! stays in the tooltip, the table and the legend of wider charts.
 
-/// `(dataset id, series id, short label in English, French, German)`.
+/// `(dataset id, series id, short label in English, French, German)`: at most about 17 characters,
+/// what fits half a 360 px legend line (the chart's title and tooltip say the rest).
 const SHORT: &[(&str, &str, [&str; 3])] = &[
     ("trade-annual", "total", ["Total trade", "Commerce total", "Handel gesamt"]),
-    ("trade-annual", "cn-exports", ["Exports to Russia", "Exportations vers la Russie", "Ausfuhren nach Russland"]),
-    ("trade-annual", "cn-imports", ["Imports from Russia", "Importations de Russie", "Einfuhren aus Russland"]),
+    ("trade-annual", "cn-exports", ["Exports to Russia", "Exportations", "Ausfuhren"]),
+    ("trade-annual", "cn-imports", ["Imports from Russia", "Importations", "Einfuhren"]),
     ("trade-monthly", "total-derived", ["Total trade", "Commerce total", "Handel gesamt"]),
-    (
-        "trade-monthly",
-        "cn-exports-derived",
-        ["Exports to Russia", "Exportations vers la Russie", "Ausfuhren nach Russland"],
-    ),
-    (
-        "trade-monthly",
-        "cn-imports-derived",
-        ["Imports from Russia", "Importations de Russie", "Einfuhren aus Russland"],
-    ),
-    ("trade-monthly", "total-printed", ["Total (as printed)", "Total (tel que publié)", "Gesamt (wie veröffentlicht)"]),
-    (
-        "trade-monthly",
-        "cn-exports-printed",
-        ["Exports (as printed)", "Exportations (telles que publiées)", "Ausfuhren (wie veröffentlicht)"],
-    ),
-    (
-        "trade-monthly",
-        "cn-imports-printed",
-        ["Imports (as printed)", "Importations (telles que publiées)", "Einfuhren (wie veröffentlicht)"],
-    ),
-    (
-        "trade-shares",
-        "russia-in-china",
-        ["Russia in China's trade", "La Russie dans le commerce chinois", "Russland im Handel Chinas"],
-    ),
-    (
-        "trade-shares",
-        "china-in-russia",
-        ["China in Russia's trade", "La Chine dans le commerce russe", "China im Handel Russlands"],
-    ),
+    ("trade-monthly", "cn-exports-derived", ["Exports to Russia", "Exportations", "Ausfuhren"]),
+    ("trade-monthly", "cn-imports-derived", ["Imports from Russia", "Importations", "Einfuhren"]),
+    ("trade-monthly", "total-printed", ["Total (as printed)", "Total publié", "Gesamt (veröff.)"]),
+    ("trade-monthly", "cn-exports-printed", ["Exports (as printed)", "Export. publiées", "Ausfuhr (veröff.)"]),
+    ("trade-monthly", "cn-imports-printed", ["Imports (as printed)", "Import. publiées", "Einfuhr (veröff.)"]),
+    ("trade-shares", "russia-in-china", ["Russia in China's trade", "Part de la Russie", "Anteil Russlands"]),
+    ("trade-shares", "china-in-russia", ["China in Russia's trade", "Part de la Chine", "Anteil Chinas"]),
     ("unga-coincidence", "china-russia", ["Identical votes", "Votes identiques", "Gleiche Stimmen"]),
-    (
-        "unga-coincidence",
-        "china-russia-half",
-        ["Abstention counts half", "Abstention comptée pour moitié", "Enthaltung zählt halb"],
-    ),
+    ("unga-coincidence", "china-russia-half", ["Abstention counts half", "Abstention à ½", "Enthaltung = ½"]),
 ];
 
 /// The short label of a series of a bundled dataset in a language, if it has one.
