@@ -7,9 +7,12 @@
 //!    asks for every required piece: build, draw, hover, hit-test, tooltip, anchor, legend, summary,
 //!    fit; the defaults cover what most kinds lack: a time axis, hover marks, event markers, a
 //!    value axis);
-//! 2. one line in the `kinds!` list below (`Name => NameChart`), which makes its [`Kind`], its
-//!    [`AnyChart`] variant and the dispatch;
-//! 3. one entry per chart of that kind in [`CHARTS`] (id, dataset, kind, capabilities).
+//! 2. one line in the `kinds!` registry below (`Name => NameChart`), which makes its [`Kind`], its
+//!    [`AnyChart`] variant and the dispatch.
+//!
+//! A chart of that kind is then one entry in [`CHARTS`] (id, dataset, kind, capabilities); the
+//! test `every_kind_is_charted_and_builds_as_itself` fails until a kind has one. Everything a chart
+//! says is in the frame's locale ([`Frame::locale`]), from the tables of [`crate::model::locale`].
 
 mod bars;
 mod chrome;
@@ -38,6 +41,7 @@ pub use votegrid::VoteGridChart;
 
 use crate::data::{bundled_dataset, Dataset, Domain};
 use crate::error::{Error, Result};
+use crate::model::locale::Locale;
 use crate::model::LinearScale;
 use crate::render::{default_measure, Measure, Painter, Rgb, Surface, Theme};
 use std::rc::Rc;
@@ -403,12 +407,19 @@ pub struct Frame {
     pub measure: Rc<dyn Measure>,
     /// The reader's zoom: the time range (fractional years) time charts draw.
     pub x_range: Option<(f64, f64)>,
+    /// The language of every word and number the chart shows (and of its tooltips and summary).
+    pub locale: Locale,
 }
 
 impl Frame {
-    /// A frame measuring text with this target's default (the bundled font natively).
+    /// A frame measuring text with this target's default (the bundled font natively), in English.
     pub fn new(width: f64, height: f64, theme: Theme) -> Frame {
-        Frame { width, height, theme, measure: default_measure(), x_range: None }
+        Frame { width, height, theme, measure: default_measure(), x_range: None, locale: Locale::En }
+    }
+
+    /// The same frame in another language.
+    pub fn in_locale(self, locale: Locale) -> Frame {
+        Frame { locale, ..self }
     }
 }
 

@@ -5,7 +5,7 @@
 use super::best_effort;
 use crate::chart::Tooltip;
 use crate::error::{Error, Result};
-use crate::model::locale::{t, Text};
+use crate::model::locale::{Locale, Text};
 use crate::render::Theme;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -187,17 +187,17 @@ pub fn build(host: &HtmlElement) -> Result<Dom> {
     toolbar.append_child(&seg)?;
     let menu: HtmlElement = el(&doc, "div", "menu")?;
     menu.set_id("menu");
-    let button = |parent: &HtmlElement, class: &str, text: &str| -> Result<HtmlElement> {
+    // Buttons are named in the reader's language by `label_buttons`, when the widget loads.
+    let button = |parent: &HtmlElement, class: &str| -> Result<HtmlElement> {
         let b: HtmlElement = el(&doc, "button", class)?;
         b.set_attribute("type", "button")?;
-        b.set_text_content(Some(text));
         parent.append_child(&b)?;
         Ok(b)
     };
-    let views = [button(&seg, "mode", "Values")?, button(&seg, "mode", "Change")?, button(&seg, "mode", "Share")?];
-    let reset = button(&toolbar, "reset", "Reset zoom")?;
-    let chart = button(&toolbar, "view", "Chart")?;
-    let more = button(&toolbar, "more", "More")?;
+    let views = [button(&seg, "mode")?, button(&seg, "mode")?, button(&seg, "mode")?];
+    let reset = button(&toolbar, "reset")?;
+    let chart = button(&toolbar, "view")?;
+    let more = button(&toolbar, "more")?;
     more.set_attribute("aria-haspopup", "menu")?;
     more.set_attribute("aria-controls", "menu")?;
     more.set_attribute("aria-expanded", "false")?;
@@ -209,10 +209,10 @@ pub fn build(host: &HtmlElement) -> Result<Dom> {
         more,
         reset,
         chart,
-        table: button(&menu, "view", "Table")?,
-        sources: button(&menu, "panel", "Sources")?,
-        csv: button(&menu, "download", "Download CSV")?,
-        png: button(&menu, "download", "Download PNG")?,
+        table: button(&menu, "view")?,
+        sources: button(&menu, "panel")?,
+        csv: button(&menu, "download")?,
+        png: button(&menu, "download")?,
         menu,
     };
     buttons.reset.set_hidden(true);
@@ -371,7 +371,7 @@ pub fn hide_hover(dom: &Dom) {
 }
 
 /// Shows a message in place of the chart.
-pub fn show_error(dom: &Dom, message: &str) -> Result<()> {
+pub fn show_error(dom: &Dom, message: &str, l: Locale) -> Result<()> {
     let doc = dom.root.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
     dom.stage.set_hidden(true);
     dom.table.set_hidden(true);
@@ -379,7 +379,7 @@ pub fn show_error(dom: &Dom, message: &str) -> Result<()> {
     dom.toolbar.set_hidden(true);
     dom.error.set_text_content(None);
     let title: Element = el::<HtmlElement>(&doc, "strong", "error-title")?.into();
-    title.set_text_content(Some(t(Text::CouldNotShow)));
+    title.set_text_content(Some(l.text(Text::CouldNotShow)));
     dom.error.append_child(&title)?;
     let body: HtmlElement = el(&doc, "span", "error-message")?;
     body.set_text_content(Some(message));
@@ -394,7 +394,7 @@ pub fn hide_error(dom: &Dom) {
 }
 
 /// Puts the toolbar's words in the current locale.
-pub fn label_buttons(dom: &Dom) {
+pub fn label_buttons(dom: &Dom, l: Locale) {
     let b = &dom.buttons;
     for (el, key) in [
         (&b.more, Text::More),
@@ -408,22 +408,22 @@ pub fn label_buttons(dom: &Dom) {
         (&b.csv, Text::DownloadCsv),
         (&b.png, Text::DownloadPng),
     ] {
-        el.set_text_content(Some(t(key)));
+        el.set_text_content(Some(l.text(key)));
     }
 }
 
 /// Puts the toolbar in its phone form (one row: the views as a segmented control, "More" opening
 /// a menu of Table, Sources and the downloads) or its wide form (every button in the row).
-pub fn set_compact(dom: &Dom, compact: bool) {
+pub fn set_compact(dom: &Dom, compact: bool, l: Locale) {
     let b = &dom.buttons;
     best_effort(dom.root.class_list().toggle_with_force("compact", compact));
-    best_effort(b.seg.set_attribute("aria-label", t(Text::View)));
+    best_effort(b.seg.set_attribute("aria-label", l.text(Text::View)));
     b.more.set_hidden(!compact);
     b.menu.set_hidden(compact);
     best_effort(b.more.set_attribute("aria-expanded", "false"));
     if compact {
         best_effort(b.menu.set_attribute("role", "menu"));
-        best_effort(b.menu.set_attribute("aria-label", t(Text::More)));
+        best_effort(b.menu.set_attribute("aria-label", l.text(Text::More)));
     } else {
         best_effort(b.menu.remove_attribute("role"));
         best_effort(b.menu.remove_attribute("aria-label"));
