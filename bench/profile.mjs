@@ -43,7 +43,8 @@ function selfTimes(profile) {
   profile.samples.forEach((id, i) => {
     const f = byId.get(id).callFrame;
     const where = f.url ? `${f.url.split('/').pop()}` : '';
-    const key = `${f.functionName || '(anonymous)'}${where ? ` [${where}]` : ''}`;
+    const name = f.functionName || `(anonymous)${where ? ` ${where}:${f.lineNumber + 1}` : ''}`;
+    const key = `${name}${where ? ` [${where}]` : ''}`;
     out.set(key, (out.get(key) || 0) + (profile.timeDeltas[i] || 0) / 1000);
   });
   return out;
