@@ -23,7 +23,7 @@ mod cli {
     fn run(args: &[String]) -> Result<(), String> {
         match args.first().map(String::as_str) {
             Some("list") => {
-                for c in chart::list().map_err(|e| e.to_string())? {
+                for c in chart::list(Default::default()).map_err(|e| e.to_string())? {
                     println!("{}\t{}\t{}", c.id, c.domain.as_str(), c.title);
                 }
                 Ok(())

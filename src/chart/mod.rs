@@ -38,6 +38,7 @@ pub use votegrid::VoteGridChart;
 
 use crate::data::{bundled_dataset, Dataset, Domain};
 use crate::error::{Error, Result};
+use crate::model::locale::Locale;
 use crate::model::LinearScale;
 use crate::render::{default_measure, Measure, Painter, Rgb, Surface, Theme};
 use std::rc::Rc;
@@ -259,12 +260,12 @@ pub fn spec(id: &str) -> Result<&'static ChartSpec> {
     CHARTS.iter().find(|c| c.id == id).ok_or_else(|| Error::UnknownChart(id.to_string()))
 }
 
-/// The registry with titles and descriptions taken from the datasets.
-pub fn list() -> Result<Vec<ChartInfo>> {
+/// The registry with titles and descriptions taken from the datasets, in `locale`'s words.
+pub fn list(locale: Locale) -> Result<Vec<ChartInfo>> {
     CHARTS
         .iter()
         .map(|c| {
-            let ds = bundled_dataset(c.dataset)?;
+            let ds = bundled_dataset(c.dataset)?.localized(locale);
             Ok(ChartInfo { id: c.id.to_string(), title: ds.title, domain: ds.domain, description: ds.description })
         })
         .collect()
@@ -302,21 +303,7 @@ pub fn dataset_for(id: &str) -> Result<Dataset> {
         ds.sources.retain(|s| used.contains(&s.id) || events.contains(&s.id));
     }
     if let Some(other) = spec.companion {
-        let extra = bundled_dataset(other)?;
-        for mut s in extra.series {
-            s.unit = s.unit.or(Some(extra.unit));
-            ds.series.push(s);
-        }
-        for src in extra.sources {
-            if ds.source(&src.id).is_none() {
-                ds.sources.push(src);
-            }
-        }
-        for n in extra.notes {
-            if !ds.notes.contains(&n) {
-                ds.notes.push(n);
-            }
-        }
+        ds.append(bundled_dataset(other)?);
     }
     Ok(ds)
 }

@@ -298,6 +298,31 @@ impl Dataset {
     pub fn point_count(&self) -> usize {
         self.series.iter().map(|s| s.points.len()).sum()
     }
+    /// Takes in a companion dataset drawn beside this one: its series (in its unit), the sources
+    /// this one lacks, the notes it does not share, and their translations.
+    pub fn append(&mut self, extra: Dataset) {
+        let new_notes: Vec<usize> =
+            (0..extra.notes.len()).filter(|&i| !self.notes.contains(&extra.notes[i])).collect();
+        for (mine, theirs) in [(&mut self.fr, extra.fr), (&mut self.de, extra.de)] {
+            let (Some(mine), Some(theirs)) = (mine.as_mut(), theirs) else { continue };
+            mine.series.extend(theirs.series);
+            if mine.notes.len() == self.notes.len() && theirs.notes.len() == extra.notes.len() {
+                mine.notes.extend(new_notes.iter().map(|&i| theirs.notes[i].clone()));
+            }
+        }
+        for i in new_notes {
+            self.notes.push(extra.notes[i].clone());
+        }
+        for mut s in extra.series {
+            s.unit = s.unit.or(Some(extra.unit));
+            self.series.push(s);
+        }
+        for src in extra.sources {
+            if self.source(&src.id).is_none() {
+                self.sources.push(src);
+            }
+        }
+    }
     /// The translation a document gives for `locale` (none for English).
     pub fn translation(&self, locale: Locale) -> Option<&Translation> {
         match locale {
