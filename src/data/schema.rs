@@ -301,8 +301,7 @@ impl Dataset {
     /// Takes in a companion dataset drawn beside this one: its series (in its unit), the sources
     /// this one lacks, the notes it does not share, and their translations.
     pub fn append(&mut self, extra: Dataset) {
-        let new_notes: Vec<usize> =
-            (0..extra.notes.len()).filter(|&i| !self.notes.contains(&extra.notes[i])).collect();
+        let new_notes: Vec<usize> = (0..extra.notes.len()).filter(|&i| !self.notes.contains(&extra.notes[i])).collect();
         for (mine, theirs) in [(&mut self.fr, extra.fr), (&mut self.de, extra.de)] {
             let (Some(mine), Some(theirs)) = (mine.as_mut(), theirs) else { continue };
             mine.series.extend(theirs.series);
@@ -321,6 +320,14 @@ impl Dataset {
             if self.source(&src.id).is_none() {
                 self.sources.push(src);
             }
+        }
+    }
+    /// Forgets the translations of series the dataset no longer has (a chart drawing some of a
+    /// dataset's series), so the dataset stays valid.
+    pub fn drop_stale_translations(&mut self) {
+        let ids: Vec<String> = self.series.iter().map(|s| s.id.clone()).collect();
+        for tr in [&mut self.fr, &mut self.de].into_iter().flatten() {
+            tr.series.retain(|id, _| ids.contains(id));
         }
     }
     /// The translation a document gives for `locale` (none for English).
@@ -406,12 +413,18 @@ mod tests {
         assert_eq!((fr.series[0].label.as_str(), fr.series[0].note.as_deref()), ("Exportations", Some("de A")));
         assert_eq!(fr.series[1].label, "Imports", "an untranslated series keeps its label");
         assert_eq!(fr.notes, ["Un", "Deux"]);
-        assert_eq!((fr.events[0].label.as_str(), fr.events[0].short.as_deref()), ("Annexion de la Crimée", Some("Crimea")));
+        assert_eq!(
+            (fr.events[0].label.as_str(), fr.events[0].short.as_deref()),
+            ("Annexion de la Crimée", Some("Crimea"))
+        );
         assert_eq!((fr.fr.is_none(), fr.de.is_none()), (true, true));
         // The figures are the same dataset's.
         assert_eq!(fr.series[1].points, ds.series[1].points);
         let de = ds.clone().localized(Locale::De);
-        assert_eq!((de.title.as_str(), de.series[1].label.as_str(), de.notes[0].as_str()), ("Trade", "Einfuhren", "One"));
+        assert_eq!(
+            (de.title.as_str(), de.series[1].label.as_str(), de.notes[0].as_str()),
+            ("Trade", "Einfuhren", "One")
+        );
         assert_eq!(de.unit_label.as_deref(), Some("tonnes"));
     }
 

@@ -218,7 +218,8 @@ fn check_translation(ds: &Dataset, at_ds: &str, tag: &str, tr: &Translation) -> 
             }
         }
     }
-    for (what, given, want) in [("notes", tr.notes.len(), ds.notes.len()), ("events", tr.events.len(), ds.events.len())] {
+    for (what, given, want) in [("notes", tr.notes.len(), ds.notes.len()), ("events", tr.events.len(), ds.events.len())]
+    {
         if given != 0 && given != want {
             return Err(Error::invalid(at(what), format!("{given} {what} for {want}")));
         }
@@ -384,7 +385,9 @@ mod tests {
 
     #[test]
     fn translations_name_what_they_translate_by_its_path() {
-        let ok = with_translation(r#""fr":{"title":"T fr","series":{"a":{"label":"A fr"}},"notes":["n1 fr","n2 fr"]},"de":{}"#);
+        let ok = with_translation(
+            r#""fr":{"title":"T fr","series":{"a":{"label":"A fr"}},"notes":["n1 fr","n2 fr"]},"de":{}"#,
+        );
         parse_dataset(&ok, "t").unwrap();
         let e = |tr: &str| parse_dataset(&with_translation(tr), "t").unwrap_err().to_string();
         assert_eq!(
@@ -392,10 +395,7 @@ mod tests {
             "Invalid data in dataset \"t\", fr.series.china-russia: no series with this id"
         );
         assert_eq!(e(r#""de":{"notes":["eins"]}"#), "Invalid data in dataset \"t\", de.notes: 1 notes for 2");
-        assert_eq!(
-            e(r#""fr":{"events":[{"label":"x"}]}"#),
-            "Invalid data in dataset \"t\", fr.events: 1 events for 0"
-        );
+        assert_eq!(e(r#""fr":{"events":[{"label":"x"}]}"#), "Invalid data in dataset \"t\", fr.events: 1 events for 0");
         assert_eq!(e(r#""fr":{"title":" "}"#), "Invalid data in dataset \"t\", fr.title: the title is empty");
         let long = "x".repeat(super::MAX_LABEL_CHARS + 1);
         assert!(e(&format!(r#""de":{{"series":{{"a":{{"note":"{long}"}}}}}}"#))
