@@ -2,7 +2,7 @@
 //! Bars and timeline: hit-testing a drawn mark gives a tooltip with exactly the bundled values.
 
 use dragonbear::chart::{self, AnyChart, Frame};
-use dragonbear::model::format;
+use dragonbear::model::locale::Locale;
 use dragonbear::render::Theme;
 
 fn build(id: &str, w: f64, h: f64) -> (AnyChart, dragonbear::data::Dataset) {
@@ -23,12 +23,12 @@ fn arms_bar_for_2005_lists_every_category_and_the_total() {
         assert_eq!(t.title, "2005");
         let total: f64 = ds.series.iter().map(|s| s.points.iter().find(|p| p.period == "2005").unwrap().value).sum();
         // SIPRI register, Russia → China, delivery year 2005 (PROVENANCE §3): 3,066 TIV.
-        assert_eq!(format::value(total, ds.unit), "3,066 TIV m");
+        assert_eq!(Locale::En.value(total, ds.unit), "3,066 TIV m");
         assert_eq!(t.rows.last().unwrap().value, "3,066 TIV m");
         assert_eq!(t.rows.len(), ds.series.len() + 1);
         for (row, s) in t.rows.iter().zip(&ds.series) {
             let v = s.points.iter().find(|p| p.period == "2005").unwrap().value;
-            assert_eq!((row.label.as_str(), row.value.clone()), (s.label.as_str(), format::value(v, ds.unit)));
+            assert_eq!((row.label.as_str(), row.value.clone()), (s.label.as_str(), Locale::En.value(v, ds.unit)));
         }
         assert_eq!(t.source, "Source: Stockholm International Peace Research Institute (SIPRI)");
     }

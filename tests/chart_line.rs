@@ -3,7 +3,7 @@
 //! shows exactly the bundled values.
 
 use dragonbear::chart::{self, AnyChart, Frame};
-use dragonbear::model::format;
+use dragonbear::model::locale::Locale;
 use dragonbear::render::Theme;
 
 fn chart(w: f64, h: f64) -> (AnyChart, dragonbear::data::Dataset) {
@@ -23,13 +23,13 @@ fn hovering_the_1991_point_shows_its_values_and_source() {
     let value = |s: usize| ds.series[s].points.iter().find(|p| p.period == "1991").unwrap().value;
     let expected = format!(
         "1991 (session 46)\nChina–Russia: {}\nChina–US: {}\nRussia–US: {}\nSource: Erik Voeten, Anton Strezhnev and Michael Bailey, Harvard Dataverse",
-        format::value(value(0), ds.unit),
-        format::value(value(1), ds.unit),
-        format::value(value(2), ds.unit)
+        Locale::En.value(value(0), ds.unit),
+        Locale::En.value(value(1), ds.unit),
+        Locale::En.value(value(2), ds.unit)
     );
     assert_eq!(c.tooltip(hit).unwrap().text(), expected);
     // 0.5373134 in the Voeten file (row CHN, session 46, RUSSAgree).
-    assert_eq!(format::value(value(0), ds.unit), "53.7%");
+    assert_eq!(Locale::En.value(value(0), ds.unit), "53.7%");
 }
 
 #[test]

@@ -79,6 +79,7 @@ fn series_pixels_are_drawn_where_the_model_puts_them_at_dpr_1_and_2() {
                 theme: Theme::light(),
                 measure: dragonbear::web::canvas_measure(dpr),
                 x_range: None,
+                locale: Default::default(),
             },
             &vec![false; ds.series.len()],
         );

@@ -34,10 +34,12 @@ function render() {
   const attrs = [`chart="${esc(s.chart)}"`, `theme="${esc(s.theme)}"`];
   if (s.lang !== 'en') attrs.push(`lang="${esc(s.lang)}"`);
   if (s.height) attrs.push(`height="${esc(s.height)}"`);
+  // The fallback image is sized by its width attribute, not a style attribute: a host page whose
+  // Content-Security-Policy has no 'unsafe-inline' styles ignores style="…", not width="100%".
   $('snippet-element').value =
     `<script type="module" src="${base}embed.js"></script>\n` +
     `<dragonbear-chart ${attrs.join(' ')}>\n` +
-    `  <img src="${base}static/${esc(s.chart)}.png" alt="${esc(info ? info.title : s.chart)}" style="max-width:100%">\n` +
+    `  <img src="${base}static/${esc(s.chart)}.png" alt="${esc(info ? info.title : s.chart)}" width="100%">\n` +
     `</dragonbear-chart>`;
   const q = new URLSearchParams({ chart: s.chart, theme: s.theme });
   if (s.lang !== 'en') q.set('lang', s.lang);

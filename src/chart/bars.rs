@@ -6,8 +6,8 @@ use super::ChartKind;
 use super::{markers, Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
-use crate::model::locale::{t, Text};
-use crate::model::{clamp, format, sort, ticks, LinearScale};
+use crate::model::locale::{Locale, Text};
+use crate::model::{clamp, sort, ticks, LinearScale};
 use crate::render::{Painter, Rgb, Surface};
 
 /// One bar: a period, its stacked segments (bottom to top) and the hover text.
@@ -53,11 +53,12 @@ impl BarChart {
 
 impl ChartKind for BarChart {
     fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> BarChart {
+        let l = frame.locale;
         let theme = &frame.theme;
         let m = &*frame.measure;
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let entries = series_entries(ds, hidden, |i| theme.series_color(i));
-        let unit_line = capitalised(format::unit_title(ds.unit));
+        let unit_line = capitalised(l.unit_title(ds.unit));
         let chrome = Chrome::new(ds, frame, entries, &unit_line);
         let (bx0, by0, bx1, by1) = chrome.body;
 
@@ -102,7 +103,7 @@ impl ChartKind for BarChart {
         let max_y_ticks = (((plot_bottom - plot_top) / 45.0) as usize).clamp(2, 8);
         let (d0, d1, y_vals) = ticks::tight_axis(0.0, if max_total > 0.0 { max_total } else { 1.0 }, max_y_ticks);
         let step = if y_vals.len() > 1 { y_vals[1] - y_vals[0] } else { 1.0 };
-        let y_labels: Vec<String> = y_vals.iter().map(|&v| format::tick(v, ds.unit, step)).collect();
+        let y_labels: Vec<String> = y_vals.iter().map(|&v| l.tick(v, ds.unit, step)).collect();
         let label_w = y_labels.iter().map(|l| m.width(l, LABEL_SIZE, false)).fold(0.0, f64::max);
         let (px0, px1) = (bx0 + label_w + 8.0, bx1 - 4.0);
         let band = (px1 - px0) / n as f64;
@@ -114,7 +115,7 @@ impl ChartKind for BarChart {
         // Time → px: the band of a period starts at its own start.
         let to_px = |x: f64| px0 + (x - first_x) / step_x * band;
         let mut events = markers::Events::new(
-            &markers::items(ds),
+            &markers::items(ds, l),
             m,
             |x| Some(to_px(x)),
             px0,
@@ -158,17 +159,17 @@ impl ChartKind for BarChart {
                             segments.push((ys.map(base + v), ys.map(base), color));
                         }
                         base += v;
-                        rows.push(TooltipRow { label: s.label.clone(), value: format::value(p.value, ds.unit), color });
+                        rows.push(TooltipRow { label: s.label.clone(), value: l.value(p.value, ds.unit), color });
                         if !sources.iter().any(|s| **s == *p.source) {
                             sources.push(p.source.into());
                         }
                     }
-                    None => rows.push(TooltipRow { label: s.label.clone(), value: t(Text::NoData).into(), color }),
+                    None => rows.push(TooltipRow { label: s.label.clone(), value: l.text(Text::NoData).into(), color }),
                 }
             }
             rows.push(TooltipRow {
-                label: t(Text::Total).into(),
-                value: format::value(totals[k], ds.unit),
+                label: l.text(Text::Total).into(),
+                value: l.value(totals[k], ds.unit),
                 color: theme.text,
             });
             bars.push(Bar {
@@ -176,13 +177,13 @@ impl ChartKind for BarChart {
                 x1,
                 segments,
                 top: ys.map(totals[k]),
-                title: format::period(raw, ds.frequency),
+                title: l.period(raw, ds.frequency),
                 rows,
-                notes: markers::lines_for(ds, raw, |id| chrome.source_text([id])),
+                notes: markers::lines_for(ds, l, raw, |id| chrome.source_text([id])),
                 sources,
             });
         }
-        let summary = summarize(ds, &periods, &totals, hidden);
+        let summary = summarize(ds, &periods, &totals, hidden, l);
         let time_labels = x_ticks.len();
         BarChart {
             chrome,
@@ -295,23 +296,25 @@ fn capitalised(s: &str) -> String {
 }
 
 /// Totals at the ends and the peak, and the largest series over the whole period.
-fn summarize(ds: &Dataset, periods: &[(Period, String)], totals: &[f64], hidden: &[bool]) -> String {
+fn summarize(ds: &Dataset, periods: &[(Period, String)], totals: &[f64], hidden: &[bool], l: Locale) -> String {
     let (Some(first), Some(last)) = (periods.first(), periods.last()) else {
-        return format!("{}: no data.", ds.title);
+        return l.say(Text::SummaryNoData, &[&ds.title]);
     };
-    let fmt = |v| format::value(v, ds.unit);
-    let per = |p: &str| format::period(p, ds.frequency);
+    let fmt = |v| l.value(v, ds.unit);
+    let per = |p: &str| l.period(p, ds.frequency);
     let (k_max, max) =
         totals.iter().copied().enumerate().fold((0, f64::MIN), |a, (k, v)| if v > a.1 { (k, v) } else { a });
-    let mut out = format!(
-        "{}: the total was {} in {} and {} in {}, with a peak of {} in {}.",
-        ds.title,
-        fmt(totals[0]),
-        per(&first.1),
-        fmt(totals[totals.len() - 1]),
-        per(&last.1),
-        fmt(max),
-        per(&periods[k_max].1)
+    let mut out = l.say(
+        Text::SummaryBars,
+        &[
+            &ds.title,
+            &fmt(totals[0]),
+            &per(&first.1),
+            &fmt(totals[totals.len() - 1]),
+            &per(&last.1),
+            &fmt(max),
+            &per(&periods[k_max].1),
+        ],
     );
     let sums: Vec<(usize, f64)> = ds
         .series
@@ -322,7 +325,7 @@ fn summarize(ds: &Dataset, periods: &[(Period, String)], totals: &[f64], hidden:
         .collect();
     let all: f64 = sums.iter().map(|(_, v)| v).sum();
     if let Some((i, v)) = sums.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1)).filter(|_| all > 0.0) {
-        out.push_str(&format!(" {} make up {}% of the whole.", ds.series[i].label, format::fixed(v / all * 100.0, 0)));
+        out.push_str(&l.say(Text::MakeUpShare, &[&ds.series[i].label, &l.whole_percent(v / all * 100.0)]));
     }
     out
 }

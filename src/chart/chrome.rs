@@ -5,7 +5,7 @@
 use super::Frame;
 use crate::data::Dataset;
 use crate::error::Result;
-use crate::model::locale::{t, Text};
+use crate::model::locale::{Locale, Text};
 use crate::render::{ellipsize, wrap, Anchor, Measure, Painter, Rgb, Surface, Theme};
 
 pub const PAD: f64 = 12.0;
@@ -200,6 +200,8 @@ pub struct Chrome {
     sources: Vec<(String, String)>,
     /// Where the chart draws its own content.
     pub body: Rect,
+    /// The frame's language, for what the chart says when asked (tooltips).
+    pub locale: Locale,
 }
 
 impl Chrome {
@@ -222,7 +224,7 @@ impl Chrome {
         let (legend, legend_h) = if compact {
             // Short labels where the chart has them (one per series, in series order).
             let short: Vec<Option<&str>> = if entries.len() == ds.series.len() {
-                ds.series.iter().map(|s| super::short::label(&ds.id, &s.id)).collect()
+                ds.series.iter().map(|s| super::short::label(&ds.id, &s.id, frame.locale)).collect()
             } else {
                 vec![None; entries.len()]
             };
@@ -251,8 +253,13 @@ impl Chrome {
                 publishers.push(p);
             }
         }
-        let mut source_lines =
-            wrap(m, &format!("{}: {}", t(Text::Source), publishers.join("; ")), SOURCE_SIZE, false, inner);
+        let mut source_lines = wrap(
+            m,
+            &format!("{}: {}", frame.locale.text(Text::Source), publishers.join("; ")),
+            SOURCE_SIZE,
+            false,
+            inner,
+        );
         if source_lines.len() > 2 {
             let rest = source_lines[1..].join(" ");
             source_lines = vec![source_lines[0].clone(), ellipsize(m, &rest, SOURCE_SIZE, inner)];
@@ -268,6 +275,7 @@ impl Chrome {
             source_lines,
             sources,
             body: (PAD, top, w - PAD, bottom.max(top + 40.0)),
+            locale: frame.locale,
         }
     }
 
@@ -329,6 +337,6 @@ impl Chrome {
                 }
             }
         }
-        format!("{}: {}", t(Text::Source), names.join("; "))
+        format!("{}: {}", self.locale.text(Text::Source), names.join("; "))
     }
 }

@@ -12,6 +12,7 @@ use super::ChartKind;
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::Dataset;
 use crate::error::Result;
+use crate::model::locale::{Locale, Text};
 use crate::render::{ellipsize, Anchor, Painter, Rgb, Surface};
 
 const ROW: f64 = 20.0;
@@ -46,13 +47,13 @@ impl Bound {
             Bound::Value
         }
     }
-    fn word(self) -> &'static str {
-        match self {
-            Bound::Value => "Figure as printed.",
-            Bound::Lower => "Lower bound: the true value is above.",
-            Bound::Upper => "Upper bound: the true value is below.",
-            Bound::About => "Rounded (\"about\").",
-        }
+    fn word(self, l: Locale) -> &'static str {
+        l.text(match self {
+            Bound::Value => Text::FigureAsPrinted,
+            Bound::Lower => Text::LowerBound,
+            Bound::Upper => Text::UpperBound,
+            Bound::About => Text::Rounded,
+        })
     }
 }
 
@@ -99,6 +100,7 @@ impl FigureChart {
 
 impl ChartKind for FigureChart {
     fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> FigureChart {
+        let l = frame.locale;
         let theme = frame.theme.clone();
         let m = &*frame.measure;
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
@@ -160,20 +162,17 @@ impl ChartKind for FigureChart {
             y += gap;
         }
         let more = (rows.len() < total).then(|| {
-            (
-                (bx0, (y + 2.0).min(by1 - LABEL_SIZE)),
-                format!("+ {} more figures (see the table view)", total - rows.len()),
-            )
+            ((bx0, (y + 2.0).min(by1 - LABEL_SIZE)), l.say(Text::MoreFigures, &[&l.count(total - rows.len())]))
         });
         let empty = if ds.point_count() == 0 {
-            Some("No figures in this dataset".to_string())
+            Some(l.text(Text::NoFigures).to_string())
         } else if total == 0 {
-            Some("Every group is hidden: switch one on in the legend".to_string())
+            Some(l.text(Text::EveryGroupHidden).to_string())
         } else {
             None
         };
         let colors = ds.series.iter().enumerate().map(|(i, s)| (s.label.clone(), theme.series_color(i))).collect();
-        let summary = summarize(ds, &rows);
+        let summary = summarize(ds, &rows, l);
         FigureChart { chrome, groups, rows, colors, more, empty, summary }
     }
 
@@ -237,7 +236,7 @@ impl ChartKind for FigureChart {
             title: r.what.clone(),
             rows: vec![TooltipRow { label: unit, value: r.printed.clone(), color }],
             // What kind of figure it is, then what, when, who and the page.
-            notes: vec![r.bound.word().into(), r.note.clone()],
+            notes: vec![r.bound.word(self.chrome.locale).into(), r.note.clone()],
             source: self.chrome.source_text([r.source.as_str()]),
         })
     }
@@ -263,14 +262,8 @@ impl ChartKind for FigureChart {
 }
 
 /// "…: 8 figures in 6 units, 3 of them lower bounds; never joined or summed."
-fn summarize(ds: &Dataset, rows: &[Row]) -> String {
+fn summarize(ds: &Dataset, rows: &[Row], l: Locale) -> String {
     let groups = ds.series.iter().filter(|s| !s.points.is_empty()).count();
     let lower = rows.iter().filter(|r| r.bound == Bound::Lower).count();
-    format!(
-        "{}: {} figures as pages printed them, in {} units; {} of them lower bounds (\"over\"); each from its own page, never joined or summed.",
-        ds.title,
-        ds.point_count(),
-        groups,
-        lower
-    )
+    l.say(Text::SummaryFigures, &[&ds.title, &l.count(ds.point_count()), &l.count(groups), &l.count(lower)])
 }

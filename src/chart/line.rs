@@ -9,7 +9,8 @@ use super::ChartKind;
 use super::{markers, Frame, HoverMarks, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Periods, SourceIds, Unit};
 use crate::error::Result;
-use crate::model::{decimate, format, ticks, LinearScale};
+use crate::model::locale::{Locale, Text};
+use crate::model::{decimate, ticks, LinearScale};
 use crate::render::{Painter, Rgb, Surface};
 use std::rc::Rc;
 
@@ -107,13 +108,12 @@ pub struct LineChart {
     /// Source ids the columns refer to (by index).
     sources: Vec<String>,
     frequency: Frequency,
-    /// The locale the chart was laid out in: tooltip text is formatted in it, whenever it is asked for.
-    locale: crate::model::locale::Locale,
     summary: String,
 }
 
 impl LineChart {
-    fn tooltip_in_locale(&self, hit: usize) -> Tooltip {
+    fn period_tooltip(&self, hit: usize) -> Tooltip {
+        let l = self.chrome.locale;
         let members = self.members(hit);
         let rows = members
             .iter()
@@ -121,14 +121,14 @@ impl LineChart {
                 let text = &self.series_text[s];
                 TooltipRow {
                     label: text.label.clone(),
-                    value: format::value(self.data[s].values[i], text.unit),
+                    value: l.value(self.data[s].values[i], text.unit),
                     color: text.color,
                 }
             })
             .collect();
         let source =
             self.chrome.source_text(members.iter().map(|&(s, i)| self.sources[self.data[s].sources.at(i)].as_str()));
-        let title = format::period(self.targets.period(hit), self.frequency);
+        let title = l.period(self.targets.period(hit), self.frequency);
         let notes = match self.notes.binary_search_by_key(&hit, |n| n.0) {
             Ok(k) => self.notes[k].1.clone(),
             Err(_) => Vec::new(),
@@ -175,11 +175,12 @@ impl LineChart {
 
 impl ChartKind for LineChart {
     fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> LineChart {
+        let l = frame.locale;
         let theme = frame.theme.clone();
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let m = &*frame.measure;
         let entries = series_entries(ds, hidden, |i| theme.series_color(i));
-        let chrome = Chrome::new(ds, frame, entries, &unit_line(ds));
+        let chrome = Chrome::new(ds, frame, entries, &unit_line(ds, l));
         let (_, plot_top, body_right, body_bottom) = chrome.body;
         let plot_top = plot_top + 6.0;
         let plot_bottom = body_bottom - 22.0;
@@ -214,7 +215,7 @@ impl ChartKind for LineChart {
             _ => ticks::tight_axis(v_lo.min(0.0), v_hi, max_y_ticks),
         };
         let step = if y_tick_vals.len() > 1 { y_tick_vals[1] - y_tick_vals[0] } else { 1.0 };
-        let y_labels: Vec<String> = y_tick_vals.iter().map(|&v| format::tick(v, ds.unit, step)).collect();
+        let y_labels: Vec<String> = y_tick_vals.iter().map(|&v| l.tick(v, ds.unit, step)).collect();
         let label_w = y_labels.iter().map(|l| m.width(l, LABEL_SIZE, false)).fold(0.0, f64::max);
         let plot_left = chrome.body.0 + label_w + 8.0;
         let plot_right = body_right - 14.0;
@@ -222,7 +223,7 @@ impl ChartKind for LineChart {
         // Event labels take rows above the plot (on a phone, numbered badges in one row, and a key
         // below the time axis).
         let mut events = markers::Events::new(
-            &markers::items(ds),
+            &markers::items(ds, l),
             m,
             |x| (x >= x_lo && x <= x_hi).then(|| xs.map(x)),
             plot_left,
@@ -274,7 +275,7 @@ impl ChartKind for LineChart {
         let mut notes = Vec::new();
         if !ds.events.is_empty() {
             for k in 0..targets.len() {
-                let lines = markers::lines_for(ds, targets.period(k), |id| chrome.source_text([id]));
+                let lines = markers::lines_for(ds, l, targets.period(k), |id| chrome.source_text([id]));
                 if !lines.is_empty() {
                     notes.push((k, lines));
                 }
@@ -286,7 +287,7 @@ impl ChartKind for LineChart {
             .enumerate()
             .map(|(i, s)| SeriesText { label: s.label.clone(), color: theme.series_color(i), unit: ds.unit_of(i) })
             .collect();
-        let summary = summarize(ds, hidden);
+        let summary = summarize(ds, hidden, l);
         LineChart {
             chrome,
             plot,
@@ -304,7 +305,6 @@ impl ChartKind for LineChart {
             series_text,
             sources,
             frequency: ds.frequency,
-            locale: crate::model::locale::Locale::current(),
             summary,
         }
     }
@@ -393,7 +393,7 @@ impl ChartKind for LineChart {
         if let Some(k) = hit.checked_sub(self.targets.len()) {
             return self.events.tooltip(k);
         }
-        (hit < self.targets.len()).then(|| crate::model::locale::scoped(self.locale, || self.tooltip_in_locale(hit)))
+        (hit < self.targets.len()).then(|| self.period_tooltip(hit))
     }
 
     /// The highest hover mark (the plot's top when no value is shown).
@@ -543,15 +543,15 @@ fn min_max(it: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
     })
 }
 
-fn unit_line(ds: &Dataset) -> String {
+fn unit_line(ds: &Dataset, l: Locale) -> String {
     match ds.unit {
-        Unit::Share => "Share of recorded votes in agreement, %".to_string(),
-        u => crate::model::case::capitalised(format::unit_title(u)),
+        Unit::Share => l.text(Text::UnitAgreement).to_string(),
+        u => crate::model::case::capitalised(l.unit_title(u)),
     }
 }
 
 /// One sentence from the data: the first visible series' first and last value, its high and low.
-fn summarize(ds: &Dataset, hidden: &[bool]) -> String {
+fn summarize(ds: &Dataset, hidden: &[bool], l: Locale) -> String {
     let visible: Vec<_> = ds
         .series
         .iter()
@@ -559,12 +559,12 @@ fn summarize(ds: &Dataset, hidden: &[bool]) -> String {
         .filter(|(i, _)| !hidden.get(*i).copied().unwrap_or(false))
         .map(|(_, s)| s)
         .collect();
-    let Some(s) = visible.first() else { return format!("{}: every series is hidden.", ds.title) };
+    let Some(s) = visible.first() else { return l.say(Text::SummaryAllHidden, &[&ds.title]) };
     let (Some(first), Some(last)) = (s.points.first(), s.points.last()) else {
-        return format!("{}: no data.", ds.title);
+        return l.say(Text::SummaryNoData, &[&ds.title]);
     };
-    let fmt = |v| format::value(v, ds.unit);
-    let per = |p: &str| format::period(p, Frequency::Annual);
+    let fmt = |v| l.value(v, ds.unit);
+    let per = |p: &str| l.period(p, Frequency::Annual);
     // Over the values column, as `max_by`/`min_by` pick: the last highest, the first lowest.
     let vs = s.points.values();
     let (mut hi, mut lo) = (0, 0);
@@ -579,42 +579,42 @@ fn summarize(ds: &Dataset, hidden: &[bool]) -> String {
     let (hi, lo) = (s.points.at(hi), s.points.at(lo));
     // A change as a ratio only where the unit has a true zero (money, volumes, counts); on a scale
     // with an arbitrary zero (ideal points) or of percentages, in the unit's own terms.
+    let diff = (last.value - first.value).abs();
     let change = match ds.unit {
-        Unit::Share => format!("{} percentage points", format::fixed((last.value - first.value).abs() * 100.0, 1)),
-        Unit::Percent | Unit::ChangePercent => {
-            format!("{} percentage points", format::fixed((last.value - first.value).abs(), 1))
-        }
+        Unit::Share => l.say(Text::PercentagePoints, &[&l.fixed(diff * 100.0, 1)]),
+        Unit::Percent | Unit::ChangePercent => l.say(Text::PercentagePoints, &[&l.fixed(diff, 1)]),
         Unit::UsdBn | Unit::UsdM | Unit::TivM | Unit::Count if first.value != 0.0 => {
-            format!("{}%", format::fixed(((last.value - first.value) / first.value * 100.0).abs(), 0))
+            l.whole_percent(diff / first.value.abs() * 100.0)
         }
-        Unit::IdealPoint => format!("{} on the ideal-point scale", fmt((last.value - first.value).abs())),
-        _ => fmt((last.value - first.value).abs()),
+        Unit::IdealPoint => l.say(Text::OnIdealScale, &[&fmt(diff)]),
+        _ => fmt(diff),
     };
     let dir = if last.value > first.value {
-        "rose"
+        Text::SummaryRose
     } else if last.value < first.value {
-        "fell"
+        Text::SummaryFell
     } else {
-        "was unchanged"
+        Text::SummaryUnchanged
     };
-    let mut out = format!(
-        "{}: {} {} from {} in {} to {} in {}, by {}; highest {} in {}, lowest {} in {}.",
-        ds.title,
-        s.label,
+    let mut out = l.say(
         dir,
-        fmt(first.value),
-        per(first.period),
-        fmt(last.value),
-        per(last.period),
-        change,
-        fmt(hi.value),
-        per(hi.period),
-        fmt(lo.value),
-        per(lo.period)
+        &[
+            &ds.title,
+            &s.label,
+            &fmt(first.value),
+            &per(first.period),
+            &fmt(last.value),
+            &per(last.period),
+            &change,
+            &fmt(hi.value),
+            &per(hi.period),
+            &fmt(lo.value),
+            &per(lo.period),
+        ],
     );
     if visible.len() > 1 {
         let others: Vec<&str> = visible[1..].iter().map(|s| s.label.as_str()).collect();
-        out.push_str(&format!(" Also shown: {}.", others.join(", ")));
+        out.push_str(&l.say(Text::AlsoShown, &[&others.join(", ")]));
     }
     out
 }
@@ -680,6 +680,6 @@ mod tests {
         assert_eq!(line.targets.len(), 10);
         assert_eq!(line.tooltip(0).unwrap().rows.len(), 2);
         assert_eq!(line.tooltip(3).unwrap().rows.len(), 3);
-        assert_eq!(line.tooltip(3).unwrap().title, format::period("2001-01-04", Frequency::Daily));
+        assert_eq!(line.tooltip(3).unwrap().title, Locale::En.period("2001-01-04", Frequency::Daily));
     }
 }

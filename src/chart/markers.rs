@@ -8,7 +8,8 @@ use super::chrome::{Rect, LABEL_SIZE};
 use super::Tooltip;
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
-use crate::model::{format, sort};
+use crate::model::locale::{Locale, Text};
+use crate::model::sort;
 use crate::render::{Anchor, Measure, Painter, Surface, Theme};
 
 const ROW: f64 = 14.0;
@@ -40,7 +41,7 @@ pub struct Item {
 /// What gets a marker: the dataset's events, and every point where a series' source changes
 /// publisher (e.g. IMF figures followed by Chinese customs figures), at the midpoint between the
 /// two periods.
-pub fn items(ds: &Dataset) -> Vec<Item> {
+pub fn items(ds: &Dataset, l: Locale) -> Vec<Item> {
     let mut out: Vec<Item> = ds
         .events
         .iter()
@@ -48,7 +49,7 @@ pub fn items(ds: &Dataset) -> Vec<Item> {
             Some(Item {
                 x: Period::parse(&e.date)?.to_x(),
                 short: e.short.clone().unwrap_or_else(|| e.label.clone()),
-                title: format::period(&e.date, Frequency::Daily),
+                title: l.period(&e.date, Frequency::Daily),
                 note: e.label.clone(),
                 sources: vec![e.source.clone()],
             })
@@ -73,7 +74,7 @@ pub fn items(ds: &Dataset) -> Vec<Item> {
                     continue;
                 };
                 let x = (a.to_x() + b.to_x()) / 2.0;
-                let between = format!("{} – {}", format::period(pa, ds.frequency), format::period(pb, ds.frequency));
+                let between = format!("{} – {}", l.period(pa, ds.frequency), l.period(pb, ds.frequency));
                 match changes.iter_mut().find(|c| c.0 == from && c.1 == to) {
                     Some(c) if x < c.2 => (c.2, c.3, c.4) = (x, between, [from_id, to_id]),
                     Some(_) => {}
@@ -83,9 +84,9 @@ pub fn items(ds: &Dataset) -> Vec<Item> {
         }
         out.extend(changes.into_iter().map(|c| Item {
             x: c.2,
-            short: "Source changes".to_string(),
+            short: l.text(Text::SourceChanges).to_string(),
             title: c.3,
-            note: "Source changes".to_string(),
+            note: l.text(Text::SourceChanges).to_string(),
             sources: c.4.iter().map(|id| id.to_string()).collect(),
         }));
     }
@@ -165,7 +166,7 @@ pub fn draw<S: Surface + ?Sized>(
 }
 
 /// Tooltip lines for the events that fall in `period` (same year, or same month for monthly data).
-pub fn lines_for(ds: &Dataset, period: &str, source_text: impl Fn(&str) -> String) -> Vec<String> {
+pub fn lines_for(ds: &Dataset, l: Locale, period: &str, source_text: impl Fn(&str) -> String) -> Vec<String> {
     let Some(p) = Period::parse(period) else { return vec![] };
     ds.events
         .iter()
@@ -173,7 +174,7 @@ pub fn lines_for(ds: &Dataset, period: &str, source_text: impl Fn(&str) -> Strin
             Period::parse(&e.date)
                 .is_some_and(|d| d.year == p.year && (ds.frequency != Frequency::Monthly || d.month == p.month))
         })
-        .map(|e| format!("{}: {} ({})", format::period(&e.date, Frequency::Daily), e.label, source_text(&e.source)))
+        .map(|e| format!("{}: {} ({})", l.period(&e.date, Frequency::Daily), e.label, source_text(&e.source)))
         .collect()
 }
 

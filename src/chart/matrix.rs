@@ -14,7 +14,8 @@ use super::ChartKind;
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Unit};
 use crate::error::Result;
-use crate::model::{clamp, format, sort};
+use crate::model::locale::{Locale, Text};
+use crate::model::{clamp, sort};
 use crate::render::{Anchor, Measure, Painter, Surface};
 
 /// `s.find(pat)` for a `pat` of two or more bytes, without the standard library's two-way
@@ -110,11 +111,12 @@ const STYLES: [Style; 9] = [
 /// Widths of every column of a style: `(symbol, date, per column)`; vote columns share one width.
 fn column_widths(
     m: &dyn Measure,
+    l: Locale,
     st: &Style,
     rows: &[Row],
     headers: &[(ColKind, String, Vec<String>)],
 ) -> (f64, f64, Vec<f64>) {
-    let (sym_head, date_head) = head_words(st);
+    let (sym_head, date_head) = head_words(st, l);
     let sym_w = rows
         .iter()
         .map(|r| m.width(&symbol_text(&r.key, st.short_symbol), st.size, false))
@@ -123,7 +125,7 @@ fn column_widths(
         0.0
     } else {
         rows.iter()
-            .map(|r| m.width(&date_text(&r.period, st.date), st.size, false))
+            .map(|r| m.width(&date_text(&r.period, st.date, l), st.size, false))
             .fold(m.width(date_head, st.size, false), f64::max)
     };
     let natural: Vec<f64> = headers
@@ -141,8 +143,8 @@ fn column_widths(
 }
 
 /// Headers of the symbol and date columns.
-fn head_words(st: &Style) -> (&'static str, &'static str) {
-    (if st.short_symbol { "" } else { "Resolution" }, "Date")
+fn head_words(st: &Style, l: Locale) -> (&'static str, &'static str) {
+    (if st.short_symbol { "" } else { l.text(Text::Resolution) }, l.text(Text::Date))
 }
 
 #[derive(Debug, Clone)]
@@ -169,6 +171,7 @@ pub struct MatrixChart {
 
 impl ChartKind for MatrixChart {
     fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> MatrixChart {
+        let l = frame.locale;
         let theme = frame.theme.clone();
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let m = &*frame.measure;
@@ -225,8 +228,8 @@ impl ChartKind for MatrixChart {
         };
         let cell_text = |kind: ColKind, v: Option<f64>| match (kind, v) {
             (_, None) => "—".to_string(),
-            (ColKind::Vote, Some(v)) => Vote::of(v).short().to_string(),
-            (ColKind::Count, Some(v)) => format::fixed(v, if v.fract() == 0.0 { 0 } else { 1 }),
+            (ColKind::Vote, Some(v)) => Vote::of(v).short(l).to_string(),
+            (ColKind::Count, Some(v)) => l.fixed(v, if v.fract() == 0.0 { 0 } else { 1 }),
         };
 
         let body_w = bx1 - bx0;
@@ -237,14 +240,14 @@ impl ChartKind for MatrixChart {
                 .map(|c| {
                     let cells =
                         rows.iter().map(|r| cell_text(c.kind, value_at(c.series, &r.key).map(|v| v.0))).collect();
-                    (c.kind, header_text(ds, c.series, c.kind, st.short_headers), cells)
+                    (c.kind, header_text(ds, c.series, c.kind, st.short_headers, l), cells)
                 })
                 .collect()
         };
         let has_split =
             columns.iter().any(|c| c.kind == ColKind::Count) && columns.iter().any(|c| c.kind == ColKind::Vote);
         let total_w = |st: &Style| {
-            let (sym_w, date_w, cols) = column_widths(m, st, &rows, &texts(st));
+            let (sym_w, date_w, cols) = column_widths(m, l, st, &rows, &texts(st));
             let date = if st.date == DateForm::None { 0.0 } else { date_w + 10.0 };
             sym_w + 10.0 + date + cols.iter().map(|w| w + COL_GAP).sum::<f64>() + if has_split { 8.0 } else { 0.0 }
         };
@@ -259,10 +262,10 @@ impl ChartKind for MatrixChart {
         // Horizontal layout.
         let size = style.size;
         let headers = texts(&style);
-        let (sym_w, date_w, widths) = column_widths(m, &style, &rows, &headers);
+        let (sym_w, date_w, widths) = column_widths(m, l, &style, &rows, &headers);
         for r in rows.iter_mut() {
             r.symbol = symbol_text(&r.key, style.short_symbol);
-            r.date = date_text(&r.period, style.date);
+            r.date = date_text(&r.period, style.date, l);
         }
         let symbol_x = bx0;
         let date_x = symbol_x + sym_w + 10.0;
@@ -316,13 +319,13 @@ impl ChartKind for MatrixChart {
             }
         }
         let empty = if ds.series.is_empty() || rows.is_empty() && more.is_none() {
-            Some("No resolutions in this dataset".to_string())
+            Some(l.text(Text::NoResolutions).to_string())
         } else if columns.is_empty() {
-            Some("Every series is hidden: switch one on in the legend".to_string())
+            Some(l.text(Text::EverySeriesHidden).to_string())
         } else {
             None
         };
-        let summary = summarize(ds, hidden);
+        let summary = summarize(ds, hidden, l);
         MatrixChart {
             chrome,
             legend_series,
@@ -351,7 +354,7 @@ impl ChartKind for MatrixChart {
         let (bx0, _, bx1, _) = self.chrome.body;
         let size = self.style.size;
         let hy = (self.header_y.0 + self.header_y.1) / 2.0;
-        let (sym_head, date_head) = head_words(&self.style);
+        let (sym_head, date_head) = head_words(&self.style, self.chrome.locale);
         p.text(sym_head, (self.symbol_x, hy), size, t.muted, Anchor::LeftMiddle, false)?;
         if self.style.date != DateForm::None {
             p.text(date_head, (self.date_x, hy), size, t.muted, Anchor::LeftMiddle, false)?;
@@ -414,27 +417,28 @@ impl ChartKind for MatrixChart {
         let cell = self.cells.get(hit)?;
         let row = self.rows.get(cell.row)?;
         let t = &self.chrome.theme;
+        let l = self.chrome.locale;
         let mut rows = Vec::new();
         let mut sources: Vec<&str> = Vec::new();
         for c in self.cells.iter().filter(|c| c.row == cell.row) {
             let Some(col) = self.columns.get(c.col) else { continue };
             let label = self.series_labels.get(col.series).cloned().unwrap_or_default();
             let (value, color) = match (&c.point, col.kind) {
-                (None, _) => ("no figure in the source".to_string(), t.muted),
+                (None, _) => (l.text(Text::NoFigureInSource).to_string(), t.muted),
                 (Some((v, s)), ColKind::Vote) => {
                     sources.push(s);
-                    (Vote::text(*v), Vote::of(*v).fill(t).unwrap_or(t.muted))
+                    (Vote::text(*v, l), Vote::of(*v).fill(t).unwrap_or(t.muted))
                 }
                 (Some((v, s)), ColKind::Count) => {
                     sources.push(s);
                     let unit = self.units.get(col.series).copied().unwrap_or(Unit::Count);
-                    (format::value(*v, unit), t.muted)
+                    (l.value(*v, unit), t.muted)
                 }
             };
             rows.push(TooltipRow { label, value, color });
         }
         Some(Tooltip {
-            title: format!("{} · {}", row.key, format::period(&row.period, Frequency::Daily)),
+            title: format!("{} · {}", row.key, l.period(&row.period, Frequency::Daily)),
             rows,
             notes: row.title.iter().cloned().collect(),
             source: self.chrome.source_text(sources),
@@ -478,24 +482,24 @@ fn symbol_text(key: &str, short: bool) -> String {
     }
 }
 
-fn date_text(period: &str, form: DateForm) -> String {
+fn date_text(period: &str, form: DateForm, l: Locale) -> String {
     match form {
-        DateForm::Full => format::period(period, Frequency::Daily),
-        DateForm::MonthYear => format::period(period.get(..7).unwrap_or(period), Frequency::Monthly),
+        DateForm::Full => l.period(period, Frequency::Daily),
+        DateForm::MonthYear => l.period(period.get(..7).unwrap_or(period), Frequency::Monthly),
         DateForm::Year => period.get(..4).unwrap_or(period).to_string(),
         DateForm::None => String::new(),
     }
 }
 
 /// A column header: the series name (or a two-letter code), or the tally's short word.
-fn header_text(ds: &Dataset, series: usize, kind: ColKind, short: bool) -> String {
+fn header_text(ds: &Dataset, series: usize, kind: ColKind, short: bool, l: Locale) -> String {
     let Some(s) = ds.series.get(series) else { return String::new() };
     match kind {
         ColKind::Count => match s.id.as_str() {
-            "yes" => "Yes".into(),
-            "no" => "No".into(),
-            "abstain" => "Abst.".into(),
-            "absent" => "Absent".into(),
+            "yes" => l.text(Text::Yes).into(),
+            "no" => l.text(Text::No).into(),
+            "abstain" => l.text(Text::AbstainShort).into(),
+            "absent" => l.text(Text::Absent).into(),
             _ => s.label.clone(),
         },
         ColKind::Vote if !short => s.label.clone(),
@@ -519,7 +523,7 @@ fn header_text(ds: &Dataset, series: usize, kind: ColKind, short: bool) -> Strin
 }
 
 /// "10 resolutions, 27 Mar 2014 to 3 Dec 2025: China abstained on 8 and voted no on 2; …".
-fn summarize(ds: &Dataset, hidden: &[bool]) -> String {
+fn summarize(ds: &Dataset, hidden: &[bool], l: Locale) -> String {
     let mut keys: Vec<(String, String)> = Vec::new();
     for s in &ds.series {
         for p in &s.points {
@@ -530,7 +534,7 @@ fn summarize(ds: &Dataset, hidden: &[bool]) -> String {
         }
     }
     if keys.is_empty() {
-        return format!("{}: no resolutions.", ds.title);
+        return l.say(Text::SummaryNoResolutions, &[&ds.title]);
     }
     let first = keys.iter().map(|k| k.1.as_str()).min().unwrap_or_default();
     let last = keys.iter().map(|k| k.1.as_str()).max().unwrap_or_default();
@@ -542,39 +546,25 @@ fn summarize(ds: &Dataset, hidden: &[bool]) -> String {
         }
         let count = |v: Vote| s.points.iter().filter(|p| Vote::of(p.value) == v).count();
         let mut clauses = Vec::new();
-        for (v, verb) in [
-            (Vote::Yes, "voted yes"),
-            (Vote::No, "voted no"),
-            (Vote::Abstain, "abstained"),
-            (Vote::Absent, "did not vote"),
-            (Vote::Other, "has an unknown code"),
-        ] {
+        for v in [Vote::Yes, Vote::No, Vote::Abstain, Vote::Absent, Vote::Other] {
             let c = count(v);
             if c == n {
-                clauses.push(format!("{verb} on all {c}"));
+                clauses.push(l.say(Text::OnAll, &[v.verb(l), &l.count(c)]));
             } else if c > 0 {
-                clauses.push(format!("{verb} on {c}"));
+                clauses.push(l.say(Text::OnCount, &[v.verb(l), &l.count(c)]));
             }
         }
         let missing = n.saturating_sub(s.points.len());
         if missing > 0 {
-            clauses.push(format!("has no recorded vote on {missing}"));
+            clauses.push(l.say(Text::NoRecordedVote, &[&l.count(missing)]));
         }
-        let joined = match clauses.len() {
-            0 => "has no votes".to_string(),
-            1 => clauses.remove(0),
-            k => format!("{} and {}", clauses[..k - 1].join(", "), clauses[k - 1]),
-        };
-        parts.push(format!("{} {}", s.label, joined));
+        let joined = if clauses.is_empty() { l.text(Text::HasNoVotes).to_string() } else { l.and_list(&clauses) };
+        parts.push(l.say(Text::StateDid, &[&s.label, &joined]));
     }
-    let who = if parts.is_empty() { "every vote column is hidden".to_string() } else { parts.join("; ") };
-    format!(
-        "{}: {} resolutions from {} to {}: {}.",
-        ds.title,
-        n,
-        format::period(first, Frequency::Daily),
-        format::period(last, Frequency::Daily),
-        who
+    let who = if parts.is_empty() { l.text(Text::EveryVoteColumnHidden).to_string() } else { parts.join("; ") };
+    l.say(
+        Text::SummaryMatrix,
+        &[&ds.title, &l.count(n), &l.period(first, Frequency::Daily), &l.period(last, Frequency::Daily), &who],
     )
 }
 

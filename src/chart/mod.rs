@@ -380,12 +380,19 @@ pub struct Frame {
     pub measure: Rc<dyn Measure>,
     /// The reader's zoom: the time range (fractional years) time charts draw.
     pub x_range: Option<(f64, f64)>,
+    /// The language of every word and number the chart shows (and of its tooltips and summary).
+    pub locale: Locale,
 }
 
 impl Frame {
-    /// A frame measuring text with this target's default (the bundled font natively).
+    /// A frame measuring text with this target's default (the bundled font natively), in English.
     pub fn new(width: f64, height: f64, theme: Theme) -> Frame {
-        Frame { width, height, theme, measure: default_measure(), x_range: None }
+        Frame { width, height, theme, measure: default_measure(), x_range: None, locale: Locale::En }
+    }
+
+    /// The same frame in another language.
+    pub fn in_locale(self, locale: Locale) -> Frame {
+        Frame { locale, ..self }
     }
 }
 

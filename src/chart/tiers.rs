@@ -12,6 +12,7 @@ use super::ChartKind;
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::Dataset;
 use crate::error::Result;
+use crate::model::locale::{Locale, Text};
 use crate::render::{Anchor, Painter, Rgb, Surface};
 
 /// How roomy a layout is.
@@ -69,6 +70,7 @@ pub struct TierChart {
 
 impl ChartKind for TierChart {
     fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> TierChart {
+        let l = frame.locale;
         let theme = frame.theme.clone();
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let m = &*frame.measure;
@@ -83,7 +85,8 @@ impl ChartKind for TierChart {
             .iter()
             .map(|&i| {
                 let (label, n) = (&ds.series[i].label, ds.series[i].points.len());
-                (format!("{label} · {n} {}", if n == 1 { "code" } else { "codes" }), format!("{label} · {n}"))
+                let key = if n == 1 { Text::TierCodesOne } else { Text::TierCodesMany };
+                (l.say(key, &[label, &l.count(n)]), format!("{label} · {}", l.count(n)))
             })
             .collect();
 
@@ -149,18 +152,18 @@ impl ChartKind for TierChart {
             let before = tiles.len();
             tiles.retain(|t| t.rect.3 <= limit && t.rect.2 <= bx1);
             sections.retain(|s| s.at.1 + style.size <= limit);
-            let text = format!("+ {} more codes (see the table view)", before - tiles.len());
+            let text = l.say(Text::MoreCodes, &[&l.count(before - tiles.len())]);
             more = Some(((bx0, limit + 4.0), text));
         }
         let empty = if ds.point_count() == 0 {
-            Some("No codes in this dataset".to_string())
+            Some(l.text(Text::NoCodes).to_string())
         } else if visible.is_empty() {
-            Some("Every tier is hidden: switch one on in the legend".to_string())
+            Some(l.text(Text::EveryTierHidden).to_string())
         } else {
             None
         };
         let series = ds.series.iter().enumerate().map(|(i, s)| (s.label.clone(), theme.series_color(i))).collect();
-        let summary = summarize(ds, &visible);
+        let summary = summarize(ds, &visible, l);
         TierChart { chrome, style, sections, tiles, series, more, empty, summary }
     }
 
@@ -209,7 +212,7 @@ impl ChartKind for TierChart {
         let (label, color) = self.series.get(tile.series).cloned().unwrap_or_default();
         Some(Tooltip {
             title: format!("HS {}", tile.code),
-            rows: vec![TooltipRow { label: "Tier".into(), value: label, color }],
+            rows: vec![TooltipRow { label: self.chrome.locale.text(Text::TierLabel).into(), value: label, color }],
             notes: tile.note.iter().cloned().collect(),
             source: self.chrome.source_text([tile.source.as_str()]),
         })
@@ -238,13 +241,15 @@ impl ChartKind for TierChart {
 }
 
 /// "…: 50 HS-6 codes in 6 tiers (Tier 1: 4, …); most are in HS chapter 85 (31 of 50)."
-fn summarize(ds: &Dataset, visible: &[usize]) -> String {
+fn summarize(ds: &Dataset, visible: &[usize], l: Locale) -> String {
     if visible.is_empty() {
-        return format!("{}: no tier is shown.", ds.title);
+        return l.say(Text::SummaryNoTier, &[&ds.title]);
     }
     let n: usize = visible.iter().map(|&i| ds.series[i].points.len()).sum();
-    let per: Vec<String> =
-        visible.iter().map(|&i| format!("{}: {}", ds.series[i].label, ds.series[i].points.len())).collect();
+    let per: Vec<String> = visible
+        .iter()
+        .map(|&i| l.say(Text::LabelValue, &[&ds.series[i].label, &l.count(ds.series[i].points.len())]))
+        .collect();
     let mut chapters: Vec<(String, usize)> = Vec::new();
     for &i in visible {
         for p in &ds.series[i].points {
@@ -258,10 +263,10 @@ fn summarize(ds: &Dataset, visible: &[usize]) -> String {
         }
     }
     let top = chapters.iter().max_by_key(|c| c.1);
-    let tiers = if visible.len() == 1 { "tier" } else { "tiers" };
-    let mut out = format!("{}: {} HS-6 codes in {} {} ({})", ds.title, n, visible.len(), tiers, per.join(", "));
+    let key = if visible.len() == 1 { Text::SummaryTiersOne } else { Text::SummaryTiersMany };
+    let mut out = l.say(key, &[&ds.title, &l.count(n), &l.count(visible.len()), &per.join(", ")]);
     if let Some((ch, k)) = top {
-        out.push_str(&format!("; the most frequent HS chapter is {ch} ({k} of {n})"));
+        out.push_str(&l.say(Text::MostFrequentChapter, &[ch, &l.count(*k), &l.count(n)]));
     }
     out.push('.');
     out

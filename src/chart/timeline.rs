@@ -7,7 +7,8 @@ use super::ChartKind;
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency, Period};
 use crate::error::Result;
-use crate::model::{clamp, format, ticks, LinearScale};
+use crate::model::locale::{Locale, Text};
+use crate::model::{clamp, ticks, LinearScale};
 use crate::render::{ellipsize, Anchor, Painter, Rgb, Surface};
 
 const MARK_W: f64 = 3.0;
@@ -49,12 +50,12 @@ impl TimelineChart {
 
 impl ChartKind for TimelineChart {
     fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> TimelineChart {
+        let l = frame.locale;
         let theme = &frame.theme;
         let m = &*frame.measure;
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let entries = series_entries(ds, hidden, |i| theme.series_color(i));
-        let chrome =
-            Chrome::new(ds, frame, entries, "Each mark is one vetoed draft; hover for its date, symbol and topic");
+        let chrome = Chrome::new(ds, frame, entries, l.text(Text::TimelineAxis));
         let (bx0, by0, bx1, by1) = chrome.body;
         let visible: Vec<usize> = (0..ds.series.len()).filter(|i| !is_hidden(*i)).collect();
 
@@ -107,27 +108,27 @@ impl ChartKind for TimelineChart {
                     .filter(|&&j| ds.series[j].points.iter().any(|q| q.period == p.period && q.label == p.label))
                     .map(|&j| ds.series[j].label.as_str())
                     .collect();
-                let mut by = s.label.clone();
-                for w in &with {
-                    by.push_str(" and ");
-                    by.push_str(w);
-                }
-                let mut rows = vec![TooltipRow { label: "Vetoed by".into(), value: by, color }];
-                if let Some(l) = p.label {
-                    rows.push(TooltipRow { label: "Draft".into(), value: l.to_string(), color: theme.muted });
+                let by: Vec<String> = std::iter::once(s.label.as_str()).chain(with).map(str::to_string).collect();
+                let mut rows = vec![TooltipRow { label: l.text(Text::VetoedBy).into(), value: l.and_list(&by), color }];
+                if let Some(draft) = p.label {
+                    rows.push(TooltipRow {
+                        label: l.text(Text::Draft).into(),
+                        value: draft.to_string(),
+                        color: theme.muted,
+                    });
                 }
                 marks.push(Mark {
                     x: xs.map(x),
                     y: plot.1 + row_h * (r as f64 + 0.5),
                     color,
-                    title: format::period(p.period, Frequency::Daily),
+                    title: l.period(p.period, Frequency::Daily),
                     rows,
                     notes: p.note.iter().map(|n| n.to_string()).collect(),
                     source: chrome.source_text([p.source]),
                 });
             }
         }
-        let summary = summarize(ds, &visible);
+        let summary = summarize(ds, &visible, l);
         TimelineChart { chrome, plot, rows, row_h, x_ticks, marks, summary }
     }
 
@@ -210,30 +211,31 @@ impl ChartKind for TimelineChart {
 }
 
 /// Counts per visible series over the covered years, and records shared by the first two.
-fn summarize(ds: &Dataset, visible: &[usize]) -> String {
+fn summarize(ds: &Dataset, visible: &[usize], l: Locale) -> String {
     let years: Vec<i32> = ds
         .series
         .iter()
         .flat_map(|s| s.points.iter().filter_map(|p| Period::parse(p.period).map(|p| p.year)))
         .collect();
     let (Some(lo), Some(hi)) = (years.iter().min(), years.iter().max()) else {
-        return format!("{}: no records.", ds.title);
+        return l.say(Text::SummaryNoRecords, &[&ds.title]);
     };
     let counts: Vec<String> =
-        visible.iter().map(|&i| format!("{} {}", ds.series[i].label, ds.series[i].points.len())).collect();
+        visible.iter().map(|&i| format!("{} {}", ds.series[i].label, l.count(ds.series[i].points.len()))).collect();
+    let counts = counts.join(", ");
     // The range once: titles computed from the data already end with it.
     let range = if lo == hi { lo.to_string() } else { format!("{lo}–{hi}") };
     let mut out = if ds.title.contains(&range) {
-        format!("{}: {}.", ds.title, counts.join(", "))
+        l.say(Text::TitleList, &[&ds.title, &counts])
     } else {
-        format!("{}, {range}: {}.", ds.title, counts.join(", "))
+        l.say(Text::TitleYearsList, &[&ds.title, &range, &counts])
     };
     if let [a, b, ..] = visible {
         let (sa, sb) = (&ds.series[*a], &ds.series[*b]);
         let joint =
             sa.points.iter().filter(|p| sb.points.iter().any(|q| q.period == p.period && q.label == p.label)).count();
         if joint > 0 {
-            out.push_str(&format!(" {} and {} vetoed the same draft {} times.", sa.label, sb.label, joint));
+            out.push_str(&l.say(Text::SameDraft, &[&sa.label, &sb.label, &l.count(joint)]));
         }
     }
     out

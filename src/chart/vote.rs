@@ -5,7 +5,7 @@
 use super::chrome::Rect;
 use crate::data::Unit;
 use crate::error::Result;
-use crate::model::format;
+use crate::model::locale::{Locale, Text};
 use crate::render::{Painter, Rgb, Surface, Theme};
 
 /// A vote code as the charts draw it.
@@ -35,22 +35,33 @@ impl Vote {
     }
 
     /// What a reader reads in a tooltip.
-    pub(super) fn text(v: f64) -> String {
+    pub(super) fn text(v: f64, l: Locale) -> String {
         match Vote::of(v) {
-            Vote::Other => format!("Unknown vote code {}", format::fixed(v, if v.fract() == 0.0 { 0 } else { 2 })),
-            _ => format::value(v, Unit::Vote),
+            Vote::Other => l.say(Text::UnknownVoteCode, &[&l.fixed(v, if v.fract() == 0.0 { 0 } else { 2 })]),
+            _ => l.value(v, Unit::Vote),
         }
     }
 
     /// The word drawn in a matrix cell.
-    pub(super) fn short(self) -> &'static str {
+    pub(super) fn short(self, l: Locale) -> &'static str {
         match self {
-            Vote::Yes => "Yes",
-            Vote::No => "No",
-            Vote::Abstain => "Abst.",
-            Vote::Absent => "Absent",
+            Vote::Yes => l.text(Text::Yes),
+            Vote::No => l.text(Text::No),
+            Vote::Abstain => l.text(Text::AbstainShort),
+            Vote::Absent => l.text(Text::Absent),
             Vote::Other => "?",
         }
+    }
+
+    /// What a state did, in a sentence: `voted yes`, `abstained` …
+    pub(super) fn verb(self, l: Locale) -> &'static str {
+        l.text(match self {
+            Vote::Yes => Text::VotedYes,
+            Vote::No => Text::VotedNo,
+            Vote::Abstain => Text::Abstained,
+            Vote::Absent => Text::DidNotVoteVerb,
+            Vote::Other => Text::HadUnknownCode,
+        })
     }
 
     /// The fill colour (None = outline only): Okabe–Ito blue / vermillion, a neutral grey; told

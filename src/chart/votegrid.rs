@@ -13,7 +13,8 @@ use super::ChartKind;
 use super::{Frame, Tooltip, TooltipRow};
 use crate::data::{Dataset, Frequency};
 use crate::error::Result;
-use crate::model::{format, sort};
+use crate::model::locale::{Locale, Text};
+use crate::model::sort;
 use crate::render::{wrap, Anchor, Measure, Painter, Surface};
 
 const HEAD_SIZE: f64 = 13.0;
@@ -89,6 +90,7 @@ pub struct VoteGridChart {
 
 impl ChartKind for VoteGridChart {
     fn new(ds: &Dataset, frame: &Frame, hidden: &[bool]) -> VoteGridChart {
+        let l = frame.locale;
         let theme = frame.theme.clone();
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let m = &*frame.measure;
@@ -102,16 +104,16 @@ impl ChartKind for VoteGridChart {
         let any_other = ds.series.iter().any(|s| s.points.iter().any(|p| Vote::of(p.value) == Vote::Other));
         let any_mark = visible.iter().any(|&i| ds.series[i].points.iter().any(|p| mark_of(p.label).is_some()));
         let mut wanted = vec![
-            (KeyMark::Vote(Vote::Yes), "Yes".to_string()),
-            (KeyMark::Vote(Vote::No), "No".to_string()),
-            (KeyMark::Vote(Vote::Abstain), "Abstain".to_string()),
-            (KeyMark::Vote(Vote::Absent), "Did not vote".to_string()),
+            (KeyMark::Vote(Vote::Yes), l.text(Text::Yes).to_string()),
+            (KeyMark::Vote(Vote::No), l.text(Text::No).to_string()),
+            (KeyMark::Vote(Vote::Abstain), l.text(Text::Abstain).to_string()),
+            (KeyMark::Vote(Vote::Absent), l.text(Text::DidNotVote).to_string()),
         ];
         if any_other {
-            wanted.push((KeyMark::Vote(Vote::Other), "Unknown code".to_string()));
+            wanted.push((KeyMark::Vote(Vote::Other), l.text(Text::UnknownCode).to_string()));
         }
         if any_mark {
-            wanted.push((KeyMark::Ring, "China, Russia".to_string()));
+            wanted.push((KeyMark::Ring, l.text(Text::ChinaRussia).to_string()));
         }
         let mut key = Vec::new();
         let (mut kx, mut ky) = (bx0, by0);
@@ -131,7 +133,7 @@ impl ChartKind for VoteGridChart {
         let avail_h = by1 - top;
 
         // Per block: the heading text (wrapped later to the block width) and the squares' order.
-        let heads: Vec<(String, Vec<String>, Vec<String>)> = visible.iter().map(|&i| heading(ds, i)).collect();
+        let heads: Vec<(String, Vec<String>, Vec<String>)> = visible.iter().map(|&i| heading(ds, i, l)).collect();
         let orders: Vec<Vec<usize>> = visible
             .iter()
             .map(|&i| {
@@ -249,13 +251,13 @@ impl ChartKind for VoteGridChart {
             })
             .collect();
         let empty = if ds.series.is_empty() || ds.point_count() == 0 {
-            Some("No votes in this dataset".to_string())
+            Some(l.text(Text::NoVotes).to_string())
         } else if visible.is_empty() {
-            Some("Every resolution is hidden: switch one on in the legend".to_string())
+            Some(l.text(Text::EveryResolutionHidden).to_string())
         } else {
             None
         };
-        let summary = summarize(ds, &visible);
+        let summary = summarize(ds, &visible, l);
         VoteGridChart { chrome, key, blocks, squares, side, gap, letter_size, votes, empty, summary }
     }
 
@@ -333,6 +335,7 @@ impl ChartKind for VoteGridChart {
     fn tooltip(&self, hit: usize) -> Option<Tooltip> {
         let s = self.squares.get(hit)?;
         let t = &self.chrome.theme;
+        let l = self.chrome.locale;
         let mut rows = Vec::new();
         let mut sources: Vec<&str> = Vec::new();
         for (label, votes) in &self.votes {
@@ -340,9 +343,13 @@ impl ChartKind for VoteGridChart {
                 Some((_, v, src)) => {
                     sources.push(src);
                     let color = Vote::of(*v).fill(t).unwrap_or(t.muted);
-                    rows.push(TooltipRow { label: label.clone(), value: Vote::text(*v), color });
+                    rows.push(TooltipRow { label: label.clone(), value: Vote::text(*v, l), color });
                 }
-                None => rows.push(TooltipRow { label: label.clone(), value: "not listed".into(), color: t.muted }),
+                None => rows.push(TooltipRow {
+                    label: label.clone(),
+                    value: l.text(Text::NotListed).into(),
+                    color: t.muted,
+                }),
             }
         }
         Some(Tooltip { title: s.country.clone(), rows, notes: Vec::new(), source: self.chrome.source_text(sources) })
@@ -388,16 +395,6 @@ fn mark_of(label: Option<&str>) -> Option<&'static str> {
     }
 }
 
-fn verb(v: Vote) -> &'static str {
-    match v {
-        Vote::Yes => "voted yes",
-        Vote::No => "voted no",
-        Vote::Abstain => "abstained",
-        Vote::Absent => "did not vote",
-        Vote::Other => "has an unknown vote code",
-    }
-}
-
 /// Counts of yes, no, abstain, absent and unknown codes.
 fn tally(ds: &Dataset, series: usize) -> [usize; 5] {
     let mut t = [0; 5];
@@ -408,23 +405,23 @@ fn tally(ds: &Dataset, series: usize) -> [usize; 5] {
 }
 
 /// The heading of a block: "A/RES/68/262 · 27 Mar 2014", the tally in parts, how CN/RU voted.
-fn heading(ds: &Dataset, series: usize) -> (String, Vec<String>, Vec<String>) {
+fn heading(ds: &Dataset, series: usize, l: Locale) -> (String, Vec<String>, Vec<String>) {
     let Some(s) = ds.series.get(series) else { return (String::new(), Vec::new(), Vec::new()) };
     let title = match s.points.first() {
-        Some(p) => format!("{} · {}", s.label, format::period(p.period, Frequency::Daily)),
+        Some(p) => format!("{} · {}", s.label, l.period(p.period, Frequency::Daily)),
         None => s.label.clone(),
     };
     let t = tally(ds, series);
-    let mut parts =
-        vec![format!("{} yes", t[0]), format!("{} no", t[1]), format!("{} abstain", t[2]), format!("{} absent", t[3])];
+    let mut parts = tally_parts(&t, l);
     if t[4] > 0 {
-        parts.push(format!("{} unknown", t[4]));
+        parts.push(l.say(Text::TallyUnknown, &[&l.count(t[4])]));
     }
     let mut marks: Vec<(&str, String)> = s
         .points
         .iter()
         .filter_map(|p| {
-            mark_of(p.label).map(|code| (code, format!("{} {}", p.label.unwrap_or(code), verb(Vote::of(p.value)))))
+            mark_of(p.label)
+                .map(|code| (code, l.say(Text::StateDid, &[p.label.unwrap_or(code), Vote::of(p.value).verb(l)])))
         })
         .collect();
     sort::sort_by(&mut marks, |a, b| a.0.cmp(b.0));
@@ -490,39 +487,42 @@ fn lines_height(lines: &[(String, bool)]) -> f64 {
     lines.iter().map(|(_, bold)| if *bold { HEAD_LINE } else { SUB_LINE }).sum()
 }
 
+/// `100 yes`, `11 no`, `58 abstain`, `24 absent`.
+fn tally_parts(t: &[usize; 5], l: Locale) -> Vec<String> {
+    [(Text::TallyYes, t[0]), (Text::TallyNo, t[1]), (Text::TallyAbstain, t[2]), (Text::TallyAbsent, t[3])]
+        .into_iter()
+        .map(|(key, n)| l.say(key, &[&l.count(n)]))
+        .collect()
+}
+
 /// "A/RES/68/262 (27 Mar 2014): 100 yes, 11 no, 58 abstain, 24 absent, China abstained and
 /// Russia voted no; A/RES/ES-11/1 …".
-fn summarize(ds: &Dataset, visible: &[usize]) -> String {
+fn summarize(ds: &Dataset, visible: &[usize], l: Locale) -> String {
     if visible.is_empty() {
-        return format!("{}: every resolution is hidden.", ds.title);
+        return l.say(Text::SummaryResolutionsHidden, &[&ds.title]);
     }
     let parts: Vec<String> = visible
         .iter()
         .map(|&i| {
             let s = &ds.series[i];
             let t = tally(ds, i);
-            let date = s.points.first().map(|p| format!(" ({})", format::period(p.period, Frequency::Daily)));
-            let mut out = format!(
-                "{}{}: {} yes, {} no, {} abstain, {} absent",
-                s.label,
-                date.unwrap_or_default(),
-                t[0],
-                t[1],
-                t[2],
-                t[3]
-            );
+            let date = s.points.first().map(|p| format!(" ({})", l.period(p.period, Frequency::Daily)));
+            let mut tallied = tally_parts(&t, l).join(", ");
             if t[4] > 0 {
-                out.push_str(&format!(", {} with an unknown vote code", t[4]));
+                tallied.push_str(&l.say(Text::WithUnknownCode, &[&l.count(t[4])]));
             }
-            let (_, _, marks) = heading(ds, i);
+            let mut out = l.say(Text::LabelValue, &[&format!("{}{}", s.label, date.unwrap_or_default()), &tallied]);
+            let (_, _, marks) = heading(ds, i, l);
             if !marks.is_empty() {
-                out.push_str(&format!(", {}", marks.join(" and ")));
+                out.push_str(", ");
+                out.push_str(&l.and_list(&marks));
             }
             out
         })
         .collect();
     format!("{}.", parts.join("; "))
 }
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

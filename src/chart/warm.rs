@@ -130,8 +130,14 @@ mod tests {
         assert_eq!(ds.point_count(), 3 * POINTS);
         assert_eq!(ds.series[0].points.at(0).period, "2001-01-01");
         assert_eq!(ds.series[0].points.at(59).period, "2001-03-01");
-        let frame =
-            Frame { width: 640.0, height: 400.0, theme: Theme::light(), measure: default_measure(), x_range: None };
+        let frame = Frame {
+            width: 640.0,
+            height: 400.0,
+            theme: Theme::light(),
+            measure: default_measure(),
+            x_range: None,
+            locale: Default::default(),
+        };
         let mut svg = String::new();
         let tooltips = {
             let mut backend = plotters::backend::SVGBackend::with_string(&mut svg, (640, 400));

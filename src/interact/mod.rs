@@ -2,6 +2,7 @@
 //! the new state and what must be redrawn come out. No browser here, so it is tested natively.
 
 use crate::chart::AnyChart;
+use crate::model::locale::{Locale, Text};
 
 /// What the reader has done to a chart.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -193,11 +194,11 @@ fn key(state: &mut State, chart: &AnyChart, k: Key) -> Redraw {
 
 /// What a screen reader should hear for the keyboard cursor: the period and the focused row
 /// (lines, bars) or the whole tooltip (other charts).
-pub fn announcement(state: &State, chart: &AnyChart) -> Option<String> {
+pub fn announcement(state: &State, chart: &AnyChart, l: Locale) -> Option<String> {
     let t = chart.tooltip(state.hover?)?;
-    if matches!(chart, AnyChart::Line(_) | AnyChart::Bars(_)) {
+    if chart.time_axis().is_some() {
         let r = t.rows.get(state.row.min(t.rows.len().saturating_sub(1)))?;
-        Some(format!("{}: {}, {}.", r.label, r.value, t.title))
+        Some(format!("{}, {}.", l.say(Text::LabelValue, &[&r.label, &r.value]), t.title))
     } else {
         Some(t.text().replace('\n', ". "))
     }
@@ -316,18 +317,18 @@ mod tests {
         let mut s = State { hidden: vec![false; 3], ..State::default() };
         step(&mut s, &c, Input::Key(Key::Home));
         assert_eq!(s.hover, Some(0));
-        assert_eq!(announcement(&s, &c).unwrap(), "China–Russia: 79.2%, 1971 (session 26).");
+        assert_eq!(announcement(&s, &c, Locale::En).unwrap(), "China–Russia: 79.2%, 1971 (session 26).");
         step(&mut s, &c, Input::Key(Key::Down));
-        assert_eq!(announcement(&s, &c).unwrap(), "China–US: 25.5%, 1971 (session 26).");
+        assert_eq!(announcement(&s, &c, Locale::En).unwrap(), "China–US: 25.5%, 1971 (session 26).");
         step(&mut s, &c, Input::Key(Key::Right));
-        assert!(announcement(&s, &c).unwrap().starts_with("China–US: "), "row kept when moving in time");
-        assert!(announcement(&s, &c).unwrap().ends_with("1972 (session 27)."));
+        assert!(announcement(&s, &c, Locale::En).unwrap().starts_with("China–US: "), "row kept when moving in time");
+        assert!(announcement(&s, &c, Locale::En).unwrap().ends_with("1972 (session 27)."));
         step(&mut s, &c, Input::Key(Key::End));
-        assert!(announcement(&s, &c).unwrap().ends_with("2023 (session 78)."));
+        assert!(announcement(&s, &c, Locale::En).unwrap().ends_with("2023 (session 78)."));
         step(&mut s, &c, Input::Key(Key::Right));
-        assert!(announcement(&s, &c).unwrap().ends_with("2023 (session 78)."), "stays at the end");
+        assert!(announcement(&s, &c, Locale::En).unwrap().ends_with("2023 (session 78)."), "stays at the end");
         step(&mut s, &c, Input::Key(Key::Escape));
         assert_eq!(s.hover, None);
-        assert_eq!(announcement(&s, &c), None);
+        assert_eq!(announcement(&s, &c, Locale::En), None);
     }
 }

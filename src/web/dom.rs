@@ -5,7 +5,7 @@
 use super::best_effort;
 use crate::chart::Tooltip;
 use crate::error::{Error, Result};
-use crate::model::locale::{t, Text};
+use crate::model::locale::{Locale, Text};
 use crate::render::Theme;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -371,7 +371,7 @@ pub fn hide_hover(dom: &Dom) {
 }
 
 /// Shows a message in place of the chart.
-pub fn show_error(dom: &Dom, message: &str) -> Result<()> {
+pub fn show_error(dom: &Dom, message: &str, l: Locale) -> Result<()> {
     let doc = dom.root.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
     dom.stage.set_hidden(true);
     dom.table.set_hidden(true);
@@ -379,7 +379,7 @@ pub fn show_error(dom: &Dom, message: &str) -> Result<()> {
     dom.toolbar.set_hidden(true);
     dom.error.set_text_content(None);
     let title: Element = el::<HtmlElement>(&doc, "strong", "error-title")?.into();
-    title.set_text_content(Some(t(Text::CouldNotShow)));
+    title.set_text_content(Some(l.text(Text::CouldNotShow)));
     dom.error.append_child(&title)?;
     let body: HtmlElement = el(&doc, "span", "error-message")?;
     body.set_text_content(Some(message));
@@ -394,7 +394,7 @@ pub fn hide_error(dom: &Dom) {
 }
 
 /// Puts the toolbar's words in the current locale.
-pub fn label_buttons(dom: &Dom) {
+pub fn label_buttons(dom: &Dom, l: Locale) {
     let b = &dom.buttons;
     for (el, key) in [
         (&b.more, Text::More),
@@ -408,22 +408,22 @@ pub fn label_buttons(dom: &Dom) {
         (&b.csv, Text::DownloadCsv),
         (&b.png, Text::DownloadPng),
     ] {
-        el.set_text_content(Some(t(key)));
+        el.set_text_content(Some(l.text(key)));
     }
 }
 
 /// Puts the toolbar in its phone form (one row: the views as a segmented control, "More" opening
 /// a menu of Table, Sources and the downloads) or its wide form (every button in the row).
-pub fn set_compact(dom: &Dom, compact: bool) {
+pub fn set_compact(dom: &Dom, compact: bool, l: Locale) {
     let b = &dom.buttons;
     best_effort(dom.root.class_list().toggle_with_force("compact", compact));
-    best_effort(b.seg.set_attribute("aria-label", t(Text::View)));
+    best_effort(b.seg.set_attribute("aria-label", l.text(Text::View)));
     b.more.set_hidden(!compact);
     b.menu.set_hidden(compact);
     best_effort(b.more.set_attribute("aria-expanded", "false"));
     if compact {
         best_effort(b.menu.set_attribute("role", "menu"));
-        best_effort(b.menu.set_attribute("aria-label", t(Text::More)));
+        best_effort(b.menu.set_attribute("aria-label", l.text(Text::More)));
     } else {
         best_effort(b.menu.remove_attribute("role"));
         best_effort(b.menu.remove_attribute("aria-label"));

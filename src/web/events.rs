@@ -301,7 +301,7 @@ pub(super) fn install(rc: &Rc<RefCell<Widget>>) -> Result<()> {
 
 pub(super) fn input(rc: &Rc<RefCell<Widget>>, inp: Input) {
     let mut w = rc.borrow_mut();
-    let Widget { loaded, state, dom, cursor_style, .. } = &mut *w;
+    let Widget { loaded, state, dom, cursor_style, opts, .. } = &mut *w;
     let Some(chart) = loaded.as_ref().and_then(|l| l.chart.as_ref()) else { return };
     if let Input::PointerMove { x, y } = inp {
         let cursor = if chart.legend_at(x, y).is_some() { "pointer" } else { "crosshair" };
@@ -314,7 +314,7 @@ pub(super) fn input(rc: &Rc<RefCell<Widget>>, inp: Input) {
     let before = state.hover;
     let r = interact::step(state, chart, inp);
     if let Input::Key(_) = inp {
-        let text = interact::announcement(state, chart).unwrap_or_default();
+        let text = interact::announcement(state, chart, opts.locale).unwrap_or_default();
         dom.live.set_text_content(Some(&text));
     }
     // The time under the cursor, for charts of the same group (only a chart in a group tells).
@@ -350,8 +350,7 @@ pub(super) fn set_mode(rc: &Rc<RefCell<Widget>>, m: Mode) {
         }
         w.mode = m;
         w.state.hover = None;
-        let locale = w.opts.locale;
-        if let Err(e) = crate::model::locale::scoped(locale, || w.layout_and_draw()) {
+        if let Err(e) = w.layout_and_draw() {
             w.fail(&e);
         }
         (w.host.clone(), w.state_detail())

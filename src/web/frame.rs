@@ -11,6 +11,7 @@ use crate::chart::{self, HoverMarks};
 use crate::chart::{AnyChart, Frame};
 use crate::error::{Error, Result};
 use crate::model::clamp;
+use crate::model::locale::{Locale, Text};
 use crate::model::transform::{self, Mode};
 use crate::render::{Painter, Theme};
 use std::cell::RefCell;
@@ -36,6 +37,19 @@ pub(super) fn schedule(rc: &Rc<RefCell<Widget>>) {
 }
 
 impl Widget {
+    /// What a chart is laid out in: the size, the look, the canvas's text measure, the reader's
+    /// zoom and language.
+    fn chart_frame(&self, width: f64, height: f64, theme: Theme, dpr: f64) -> Frame {
+        Frame {
+            width,
+            height,
+            theme,
+            measure: super::canvas_measure(dpr),
+            x_range: self.state.zoom,
+            locale: self.opts.locale,
+        }
+    }
+
     /// CSS width and height the chart should have now, and the device pixel ratio.
     pub(super) fn measure(&self) -> (f64, f64, f64) {
         self.size_for(self.host.client_width() as f64)
@@ -58,9 +72,7 @@ impl Widget {
                 return *h;
             }
         }
-        let theme = Theme::light();
-        let frame =
-            Frame { width: w, height: 0.0, theme, measure: super::canvas_measure(dpr), x_range: self.state.zoom };
+        let frame = self.chart_frame(w, 0.0, Theme::light(), dpr);
         let h = chart::natural_height(l.kind, &l.ds, &frame, &self.state.hidden);
         *self.natural.borrow_mut() = Some((w, self.state.hidden.clone(), h));
         h
@@ -85,7 +97,7 @@ impl Widget {
         let compact = w <= chart::COMPACT_WIDTH;
         if self.compact != Some(compact) {
             self.compact = Some(compact);
-            dom::set_compact(&self.dom, compact);
+            dom::set_compact(&self.dom, compact, self.opts.locale);
         }
         self.dom.stage.style().set_property("height", &format!("{}px", h))?;
         for c in [&self.dom.base, &self.dom.hover] {
@@ -97,9 +109,9 @@ impl Widget {
         }
         // Setting a canvas size clears it.
         self.hover_drawn = Drawn::Nothing;
-        let Some(l) = &mut self.loaded else { return Ok(()) };
         let theme = if self.dark { Theme::dark() } else { Theme::light() };
-        let frame = Frame { width: w, height: h, theme, measure: super::canvas_measure(dpr), x_range: self.state.zoom };
+        let frame = self.chart_frame(w, h, theme, dpr);
+        let Some(l) = &mut self.loaded else { return Ok(()) };
         l.view = (self.mode != Mode::Values).then(|| transform::apply(&l.ds, self.mode));
         let built = AnyChart::build(l.kind, l.shown(), &frame, &self.state.hidden);
         self.dom.buttons.reset.set_hidden(self.state.zoom.is_none());
@@ -107,16 +119,20 @@ impl Widget {
             // The range is also written out, so it can be read (and announced) as text.
             let range = format!(
                 "{} ({}–{})",
-                crate::model::locale::t(crate::model::locale::Text::ResetZoom),
-                year_label(a),
-                year_label(b)
+                self.opts.locale.text(Text::ResetZoom),
+                year_label(a, self.opts.locale),
+                year_label(b, self.opts.locale)
             );
             // On a phone the button shows just the range and a cross, to keep the controls in one
             // row; its accessible name stays the whole phrase.
             let reset = &self.dom.buttons.reset;
             if compact {
                 best_effort(reset.set_attribute("aria-label", &range));
-                reset.set_text_content(Some(&format!("{}–{} \u{2715}", year_label(a), year_label(b))));
+                reset.set_text_content(Some(&format!(
+                    "{}–{} \u{2715}",
+                    year_label(a, self.opts.locale),
+                    year_label(b, self.opts.locale)
+                )));
             } else {
                 best_effort(reset.remove_attribute("aria-label"));
                 reset.set_text_content(Some(&range));
@@ -132,7 +148,7 @@ impl Widget {
         self.dom.base.set_attribute("aria-label", &built.summary())?;
         l.chart = Some(built);
         if !self.dom.table.hidden() {
-            panels::fill_table(&self.dom, l.shown(), &self.state.hidden)?;
+            panels::fill_table(&self.dom, l.shown(), &self.state.hidden, self.opts.locale)?;
         }
         self.dirty_base = false;
         self.draw_hover()
@@ -194,11 +210,6 @@ impl Widget {
 
     /// One animation frame: re-layout if the size, theme or series changed, then the hover layer.
     pub(super) fn frame(&mut self) {
-        let locale = self.opts.locale;
-        crate::model::locale::scoped(locale, || self.frame_here())
-    }
-
-    pub(super) fn frame_here(&mut self) {
         let result = if self.dirty_base || self.measure() != self.size || self.is_dark() != self.dark {
             self.layout_and_draw()
         } else if self.dirty_hover {
@@ -219,12 +230,12 @@ pub(super) fn context(c: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d>
 }
 
 /// A fractional year as the reader reads a range end: `1988`, or `Mar 1988` inside a year.
-pub(super) fn year_label(t: f64) -> String {
+pub(super) fn year_label(t: f64, l: Locale) -> String {
     let year = t.floor();
     let month = ((t - year) * 12.0).round() as u8;
     if month == 0 || month >= 12 {
         format!("{}", t.round() as i64)
     } else {
-        crate::model::format::period(&format!("{:04}-{:02}", year as i64, month + 1), crate::data::Frequency::Monthly)
+        l.period(&format!("{:04}-{:02}", year as i64, month + 1), crate::data::Frequency::Monthly)
     }
 }

@@ -137,6 +137,7 @@ pub fn round() -> crate::error::Result<usize> {
         theme: Theme::light(),
         measure: super::canvas_measure(1.0),
         x_range: None,
+        locale: Default::default(),
     };
     warm::exercise(&ds, &frame, &mut surface, upto)
 }

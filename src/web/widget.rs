@@ -159,12 +159,7 @@ pub(super) fn announce(rc: &Rc<RefCell<Widget>>, outcome: Result<()>) {
 impl Widget {
     /// Loads the dataset named by the options and draws it now; errors are shown in place.
     pub(super) fn reload(&mut self) -> Result<()> {
-        let locale = self.opts.locale;
-        crate::model::locale::scoped(locale, || self.reload_here())
-    }
-
-    pub(super) fn reload_here(&mut self) -> Result<()> {
-        dom::label_buttons(&self.dom);
+        dom::label_buttons(&self.dom, self.opts.locale);
         best_effort(self.dom.root.set_attribute("lang", self.opts.locale.tag()));
         self.state = State { zoom: self.opts.range, ..State::default() };
         self.mode = self.opts.mode;
@@ -185,7 +180,9 @@ impl Widget {
                 dom::hide_error(&self.dom);
                 self.set_view(false);
                 if !self.dom.sources.hidden() {
-                    if let Some(Err(e)) = self.loaded.as_ref().map(|l| panels::fill_sources(&self.dom, &l.ds)) {
+                    if let Some(Err(e)) =
+                        self.loaded.as_ref().map(|l| panels::fill_sources(&self.dom, &l.ds, self.opts.locale))
+                    {
                         self.fail(&e);
                     }
                 }
@@ -193,7 +190,7 @@ impl Widget {
             Err(e) => {
                 self.loaded = None;
                 dom::hide_hover(&self.dom);
-                best_effort(dom::show_error(&self.dom, &e.to_string()));
+                best_effort(dom::show_error(&self.dom, &e.to_string(), self.opts.locale));
             }
         }
         result
@@ -249,17 +246,14 @@ impl Widget {
 
     /// Chart or Table view.
     pub(super) fn set_view(&mut self, table: bool) {
-        let locale = self.opts.locale;
-        crate::model::locale::scoped(locale, || self.set_view_here(table))
-    }
-
-    pub(super) fn set_view_here(&mut self, table: bool) {
         let b = &self.dom.buttons;
         best_effort(b.chart.set_attribute("aria-pressed", if table { "false" } else { "true" }));
         best_effort(b.table.set_attribute("aria-pressed", if table { "true" } else { "false" }));
         if table {
-            if let Some(Err(e)) =
-                self.loaded.as_ref().map(|l| panels::fill_table(&self.dom, l.shown(), &self.state.hidden))
+            if let Some(Err(e)) = self
+                .loaded
+                .as_ref()
+                .map(|l| panels::fill_table(&self.dom, l.shown(), &self.state.hidden, self.opts.locale))
             {
                 self.fail(&e);
             }
@@ -271,14 +265,10 @@ impl Widget {
     }
 
     pub(super) fn toggle_sources(&mut self) {
-        let locale = self.opts.locale;
-        crate::model::locale::scoped(locale, || self.toggle_sources_here())
-    }
-
-    pub(super) fn toggle_sources_here(&mut self) {
         let open = self.dom.sources.hidden();
         if open {
-            if let Some(Err(e)) = self.loaded.as_ref().map(|l| panels::fill_sources(&self.dom, &l.ds)) {
+            if let Some(Err(e)) = self.loaded.as_ref().map(|l| panels::fill_sources(&self.dom, &l.ds, self.opts.locale))
+            {
                 self.fail(&e);
             }
         }
@@ -313,7 +303,7 @@ impl Widget {
 
     /// A failure after the chart was shown (a redraw, a panel): the error in place of the chart.
     pub(super) fn fail(&self, e: &Error) {
-        best_effort(dom::show_error(&self.dom, &e.to_string()));
+        best_effort(dom::show_error(&self.dom, &e.to_string(), self.opts.locale));
         best_effort(self.host.set_attribute("data-state", "error"));
     }
 
