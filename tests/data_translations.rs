@@ -1,7 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Every bundled dataset speaks French and German: a translation of its title, description, every
-//! series label and note, every note and every event label and short label, each different from
-//! the English unless it is a proper name kept as sourced (the short list below).
+//! series label and note, every note, every event label and short label, and every source's
+//! coverage and licence terms written in words, each different from the English unless it is a
+//! proper name kept as sourced (the short list below).
 
 use dragonbear::data::{bundled_dataset, bundled_ids, Dataset, Translation};
 use dragonbear::model::locale::Locale;
@@ -26,6 +27,21 @@ fn pairs<'a>(ds: &'a Dataset, tr: &'a Translation) -> Vec<(String, &'a str, Opti
     }
     for (i, n) in ds.notes.iter().enumerate() {
         out.push((format!("notes[{i}]"), n, tr.notes.get(i).map(String::as_str)));
+    }
+    for s in &ds.sources {
+        let t = tr.sources.get(&s.id);
+        for (what, english, translated) in [
+            ("coverage", &s.coverage, t.and_then(|t| t.coverage.as_deref())),
+            ("licence", &s.licence, t.and_then(|t| t.licence.as_deref())),
+        ] {
+            // Dates, codes and symbols alone (`2022-09-30`, `A/RES/ES-11/2`, `MIT`) read the same.
+            let in_words = english
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w.chars().count() > 1 && w.chars().any(char::is_lowercase));
+            if in_words || translated.is_some() {
+                out.push((format!("sources.{}.{what}", s.id), english.as_str(), translated));
+            }
+        }
     }
     for (i, e) in ds.events.iter().enumerate() {
         let t = tr.events.get(i);

@@ -298,10 +298,10 @@ pub fn dataset_for(id: &str) -> Result<Dataset> {
             picked.push(ds.series.swap_remove(i));
         }
         ds.series = picked;
-        ds.drop_stale_translations();
         let used: Vec<String> = ds.series.iter().flat_map(|s| s.points.iter().map(|p| p.source.to_string())).collect();
         let events: Vec<String> = ds.events.iter().map(|e| e.source.clone()).collect();
         ds.sources.retain(|s| used.contains(&s.id) || events.contains(&s.id));
+        ds.drop_stale_translations();
     }
     if let Some(other) = spec.companion {
         ds.append(bundled_dataset(other)?);

@@ -14,7 +14,9 @@ mod validate;
 pub use period::Period;
 pub use points::{Builder, Periods, PointRef, Points, Ragged, SourceIds};
 pub use registry::{bundled_dataset, bundled_ids};
-pub use schema::{Dataset, Domain, Event, EventText, Frequency, Point, Series, SeriesText, Source, Translation, Unit};
+pub use schema::{
+    Dataset, Domain, Event, EventText, Frequency, Point, Series, SeriesText, Source, SourceText, Translation, Unit,
+};
 pub use validate::{
     validate, MAX_DOCUMENT_BYTES, MAX_EVENTS, MAX_LABEL_CHARS, MAX_NOTES, MAX_POINTS, MAX_SERIES, MAX_SOURCES,
 };

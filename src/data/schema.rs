@@ -63,6 +63,20 @@ pub struct Translation {
     /// The dataset's `events`, in the same order (as many, or none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<EventText>,
+    /// By source id: what a source covers and its licence terms, where written in words (a
+    /// source's title and publisher are names, kept as they name themselves).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<String, SourceText>,
+}
+
+/// A source's coverage and licence in one more language.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+pub struct SourceText {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
 }
 
 /// A series' label and note in one more language.
@@ -243,7 +257,7 @@ pub struct Event {
     pub source: String,
 }
 
-map_only_impls!(Dataset, Source, Point, Event, Translation, SeriesText, EventText);
+map_only_impls!(Dataset, Source, Point, Event, Translation, SeriesText, EventText, SourceText);
 
 /// A series as written: its points as a `points` list or as `columns`.
 #[derive(Deserialize)]
@@ -305,6 +319,9 @@ impl Dataset {
         for (mine, theirs) in [(&mut self.fr, extra.fr), (&mut self.de, extra.de)] {
             let (Some(mine), Some(theirs)) = (mine.as_mut(), theirs) else { continue };
             mine.series.extend(theirs.series);
+            for (id, t) in theirs.sources {
+                mine.sources.entry(id).or_insert(t);
+            }
             if mine.notes.len() == self.notes.len() && theirs.notes.len() == extra.notes.len() {
                 mine.notes.extend(new_notes.iter().map(|&i| theirs.notes[i].clone()));
             }
@@ -322,12 +339,14 @@ impl Dataset {
             }
         }
     }
-    /// Forgets the translations of series the dataset no longer has (a chart drawing some of a
+    /// Forgets the translations of series and sources the dataset no longer has (a chart drawing some of a
     /// dataset's series), so the dataset stays valid.
     pub fn drop_stale_translations(&mut self) {
         let ids: Vec<String> = self.series.iter().map(|s| s.id.clone()).collect();
+        let sources: Vec<String> = self.sources.iter().map(|s| s.id.clone()).collect();
         for tr in [&mut self.fr, &mut self.de].into_iter().flatten() {
             tr.series.retain(|id, _| ids.contains(id));
+            tr.sources.retain(|id, _| sources.contains(id));
         }
     }
     /// The translation a document gives for `locale` (none for English).
@@ -374,6 +393,13 @@ impl Dataset {
         if tr.notes.len() == self.notes.len() {
             self.notes = tr.notes;
         }
+        let mut sources = tr.sources;
+        for s in &mut self.sources {
+            if let Some(t) = sources.remove(&s.id) {
+                put(&mut s.coverage, t.coverage);
+                put(&mut s.licence, t.licence);
+            }
+        }
         if tr.events.len() == self.events.len() {
             for (e, t) in self.events.iter_mut().zip(tr.events) {
                 put(&mut e.label, t.label);
@@ -398,7 +424,7 @@ mod tests {
                   {"id":"b","label":"Imports","points":[{"period":"2000","value":2,"source":"s"}]}],
         "events":[{"date":"2014-03-18","label":"Crimea annexed","short":"Crimea","source":"s"}],
         "fr":{"title":"Commerce","description":"Biens","unit_label":"tonnes (fr)","series":{"a":{"label":"Exportations","note":"de A"}},
-              "notes":["Un","Deux"],"events":[{"label":"Annexion de la Crimée"}]},
+              "notes":["Un","Deux"],"events":[{"label":"Annexion de la Crimée"}],"sources":{"s":{"coverage":"tout"}}},
         "de":{"series":{"b":{"label":"Einfuhren"}}}}"#;
 
     #[test]
@@ -417,6 +443,8 @@ mod tests {
             (fr.events[0].label.as_str(), fr.events[0].short.as_deref()),
             ("Annexion de la Crimée", Some("Crimea"))
         );
+        assert_eq!((fr.sources[0].coverage.as_str(), fr.sources[0].licence.as_str()), ("tout", "CC0"));
+        assert_eq!(fr.sources[0].title, "S", "a source's title is a name");
         assert_eq!((fr.fr.is_none(), fr.de.is_none()), (true, true));
         // The figures are the same dataset's.
         assert_eq!(fr.series[1].points, ds.series[1].points);

@@ -218,6 +218,17 @@ fn check_translation(ds: &Dataset, at_ds: &str, tag: &str, tr: &Translation) -> 
             }
         }
     }
+    for (id, s) in &tr.sources {
+        let at_s = at(&format!("sources.{}", clip(id)));
+        if ds.source(id).is_none() {
+            return Err(Error::invalid(at_s, "no source with this id"));
+        }
+        for (what, text) in [("coverage", &s.coverage), ("licence", &s.licence)] {
+            if let Some(text) = text {
+                check_text(&at_s, what, text)?;
+            }
+        }
+    }
     for (what, given, want) in [("notes", tr.notes.len(), ds.notes.len()), ("events", tr.events.len(), ds.events.len())]
     {
         if given != 0 && given != want {
@@ -393,6 +404,10 @@ mod tests {
         assert_eq!(
             e(r#""fr":{"series":{"china-russia":{"label":"Chine–Russie"}}}"#),
             "Invalid data in dataset \"t\", fr.series.china-russia: no series with this id"
+        );
+        assert_eq!(
+            e(r#""fr":{"sources":{"x":{"coverage":"tout"}}}"#),
+            "Invalid data in dataset \"t\", fr.sources.x: no source with this id"
         );
         assert_eq!(e(r#""de":{"notes":["eins"]}"#), "Invalid data in dataset \"t\", de.notes: 1 notes for 2");
         assert_eq!(e(r#""fr":{"events":[{"label":"x"}]}"#), "Invalid data in dataset \"t\", fr.events: 1 events for 0");

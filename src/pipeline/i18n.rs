@@ -1,6 +1,7 @@
 //! The bundled datasets' words in French and German: `data/i18n/fr.json` and `de.json` (compiled
 //! in), each a phrasebook from an English text the pipeline writes (a title, description, series
-//! label or note, dataset note, event label or short label) to its translation. `build-data` puts
+//! label or note, dataset note, event label or short label, a source's coverage or licence terms)
+//! to its translation. `build-data` puts
 //! them into every dataset's `fr` and `de` objects, so the translations are reviewed beside the
 //! English they render and `build-data --check` keeps them in step with it:
 //!
@@ -13,7 +14,7 @@
 //! Translations are the project's own words, never figures: a figure lives only in the English
 //! text the pipeline computes, and the check above holds the translation to it.
 
-use crate::data::{Dataset, EventText, SeriesText, Translation};
+use crate::data::{Dataset, EventText, SeriesText, SourceText, Translation};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The phrasebooks, by language tag.
@@ -86,7 +87,24 @@ fn translation<'a>(
             .iter()
             .map(|e| EventText { label: Some(say(&e.label)), short: e.short.as_deref().map(&mut say) })
             .collect(),
+        sources: ds
+            .sources
+            .iter()
+            .map(|s| {
+                let (coverage, licence) = (in_words(&s.coverage).map(&mut say), in_words(&s.licence).map(&mut say));
+                (s.id.clone(), SourceText { coverage, licence })
+            })
+            .filter(|(_, t)| t.coverage.is_some() || t.licence.is_some())
+            .collect(),
     }
+}
+
+/// A source's coverage or licence that says something in words (not only dates, codes and
+/// symbols such as `2022-09-30`, `A/RES/ES-11/2` or `MIT`, which read the same in every language).
+fn in_words(text: &str) -> Option<&str> {
+    let lower =
+        text.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() > 1 && w.chars().any(char::is_lowercase));
+    lower.then_some(text)
 }
 
 /// A phrasebook: a JSON object of English → translation; a key given twice is an error (serde_json
@@ -145,7 +163,21 @@ pub fn numbers(text: &str, tag: &str) -> Vec<String> {
             i += 1;
             continue;
         }
-        let (group, decimal) = match (quoted, tag) {
+        // A point between digits that the language cannot write (any in French; in German one
+        // not followed by a group of three) makes the run a name or version, as in the English
+        // (`CC0 1.0`, `HS 2022`): read in English writing.
+        let run: Vec<char> = chars[i..]
+            .iter()
+            .enumerate()
+            .take_while(|&(k, c)| {
+                c.is_ascii_digit() || (matches!(c, '.' | ',') && chars.get(i + k + 1).is_some_and(char::is_ascii_digit))
+            })
+            .map(|(_, c)| *c)
+            .collect();
+        let foreign_point = run.iter().enumerate().any(|(k, &c)| {
+            c == '.' && (tag == "fr" || run[k + 1..].iter().take_while(|d| d.is_ascii_digit()).count() != 3)
+        });
+        let (group, decimal) = match (quoted || foreign_point, tag) {
             (false, "fr") => ('\u{202f}', ','),
             (false, "de") => ('.', ','),
             _ => (',', '.'),
@@ -208,6 +240,9 @@ mod tests {
         assert_eq!(numbers("tel qu'imprimé : \"11.25\" ; 1, 2", "fr"), ["11.25", "1", "2"]);
         // Codes: the digits of a symbol or a tier are numbers too, the same in every language.
         assert_eq!(numbers("A/RES/ES-11/1, Tier 3.A", "de"), ["11", "1", "3"]);
+        // A version the language cannot write as a number is a name: `CC0 1.0` in every language.
+        assert_eq!(numbers("CC0 1.0 ; 2,5", "fr"), ["0", "1", "2.5"]);
+        assert_eq!(numbers("PDDL 1.0; 1.300", "de"), ["1", "1300"]);
     }
 
     #[test]

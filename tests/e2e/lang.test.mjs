@@ -8,7 +8,9 @@
 //  - the chart's English title and series labels (from `dragonbear list` / `dragonbear data ID`)
 //    where the language's translation differs, as whole phrases.
 // Words the dataset shows as sourced are not the widget's: records (point labels and notes) are cut
-// out of the text, and the words of source titles and publishers are allowed wherever they appear.
+// out of the text, and the words of records, source titles and publishers are allowed wherever they
+// appear (the rule of tests/locale_words.rs). A source's coverage and licence are the project's
+// words: the datasets translate them.
 // A failure lists every (language, chart, place, word) found.
 import { readdirSync } from 'node:fs';
 
@@ -63,7 +65,9 @@ export default ({ SITE, newPage, settled, execFileSync, readFileSync, join, root
     }
     const records = mine.flatMap((d) => d.series.flatMap((s) => s.points.flatMap((p) => [p.label, p.note]))).filter((r) => r && r.length > 1);
     records.sort((a, b) => b.length - a.length);
-    const sourced = new Set(mine.flatMap((d) => d.sources.flatMap((s) => [s.title, s.publisher])).flatMap(words));
+    // Records are shown as sourced, whole or in part (a figure's description as its tooltip title):
+    // their words, and those of source titles and publishers, are theirs wherever they appear.
+    const sourced = new Set([...records, ...mine.flatMap((d) => d.sources.flatMap((s) => [s.title, s.publisher]))].flatMap(words));
     return { phrases, records: [...new Set(records)], sourced };
   }
 
