@@ -63,11 +63,15 @@ export default ({ SITE, newPage, settled, execFileSync, readFileSync, join, root
     for (const l of labels) {
       if (translated(l, (d) => { const s = d.series.find((s) => s.label === l); return s && d[lang]?.series?.[s.id]?.label; })) phrases.push(l);
     }
-    const records = mine.flatMap((d) => d.series.flatMap((s) => s.points.flatMap((p) => [p.label, p.note]))).filter((r) => r && r.length > 1);
+    // Records and the names sources give themselves (titles, publishers) are cut out of the text.
+    const records = mine.flatMap((d) => [...d.series.flatMap((s) => s.points.flatMap((p) => [p.label, p.note])), ...d.sources.flatMap((s) => [s.title, s.publisher])])
+      .filter((r) => r && r.length > 1);
     records.sort((a, b) => b.length - a.length);
     // Records are shown as sourced, whole or in part (a figure's description as its tooltip title):
     // their words, and those of source titles and publishers, are theirs wherever they appear.
-    const sourced = new Set([...records, ...mine.flatMap((d) => d.sources.flatMap((s) => [s.title, s.publisher]))].flatMap(words));
+    // A source's repository and file paths are names too (`data/un_votes.rda`).
+    const paths = mine.flatMap((d) => d.sources.flatMap((s) => [s.repository ?? '', ...(s.path ?? '').split(/[\s,]+/).filter((t) => /[/.]/.test(t))]));
+    const sourced = new Set([...records, ...paths, ...mine.flatMap((d) => d.sources.flatMap((s) => [s.title, s.publisher]))].flatMap(words));
     return { phrases, records: [...new Set(records)], sourced };
   }
 
@@ -136,7 +140,12 @@ export default ({ SITE, newPage, settled, execFileSync, readFileSync, join, root
           continue;
         }
         for (const [place, raw] of Object.entries(places)) {
-          const text = records.reduce((t, r) => t.split(r).join(' R '), raw);
+          // Names, not words: records, quotations in straight double quotes (a source's words as
+          // printed), web addresses and domains (Table.Media), chart ids (unga-agreement).
+          const text = records.reduce((t, r) => t.split(r).join(' R '), raw)
+            .replace(/"[^"\n]*"/g, ' Q ')
+            .replace(/\S+:\/\/\S+|[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+/gu, ' U ')
+            .replace(new RegExp(`(?<![\\p{L}-])(${charts.map((c) => escape(c.id)).join('|')})(?![\\p{L}-])`, 'gu'), ' I ');
           const hits = new Set();
           for (const w of words(text)) if (forbidden.has(w) && !sourced.has(w)) hits.add(`"${w}"`);
           for (const p of phrases) if (wholeWord(p).test(text)) hits.add(`title/label "${p}"`);
