@@ -356,9 +356,10 @@ impl Events {
     }
 }
 
-/// A filled circle with a number in it.
+/// A filled circle with a number in it (two digits in a smaller size, to stay inside it).
 fn badge<S: Surface + ?Sized>(p: &mut Painter<S>, c: (f64, f64), number: &str, t: &Theme) -> Result<()> {
     p.circle(c, BADGE_R, t.muted, true)?;
+    let size = if number.len() > 1 { SIZE - 3.0 } else { SIZE - 1.0 };
     // Centred on the circle (a text's top at half its size above the middle).
-    p.text(number, (c.0, c.1 - (SIZE - 1.0) * 0.36), SIZE - 1.0, t.background, Anchor::CenterTop, true)
+    p.text(number, (c.0, c.1 - size * 0.36), size, t.background, Anchor::CenterTop, true)
 }

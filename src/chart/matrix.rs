@@ -496,10 +496,10 @@ fn header_text(ds: &Dataset, series: usize, kind: ColKind, short: bool, l: Local
     let Some(s) = ds.series.get(series) else { return String::new() };
     match kind {
         ColKind::Count => match s.id.as_str() {
-            "yes" => l.text(Text::Yes).into(),
-            "no" => l.text(Text::No).into(),
+            "yes" => l.text(Text::YesShort).into(),
+            "no" => l.text(Text::NoShort).into(),
             "abstain" => l.text(Text::AbstainShort).into(),
-            "absent" => l.text(Text::Absent).into(),
+            "absent" => l.text(Text::AbsentShort).into(),
             _ => s.label.clone(),
         },
         ColKind::Vote if !short => s.label.clone(),

@@ -7,9 +7,12 @@
 //!    asks for every required piece: build, draw, hover, hit-test, tooltip, anchor, legend, summary,
 //!    fit; the defaults cover what most kinds lack: a time axis, hover marks, event markers, a
 //!    value axis);
-//! 2. one line in the `kinds!` list below (`Name => NameChart`), which makes its [`Kind`], its
-//!    [`AnyChart`] variant and the dispatch;
-//! 3. one entry per chart of that kind in [`CHARTS`] (id, dataset, kind, capabilities).
+//! 2. one line in the `kinds!` registry below (`Name => NameChart`), which makes its [`Kind`], its
+//!    [`AnyChart`] variant and the dispatch.
+//!
+//! A chart of that kind is then one entry in [`CHARTS`] (id, dataset, kind, capabilities); the
+//! test `every_kind_is_charted_and_builds_as_itself` fails until a kind has one. Everything a chart
+//! says is in the frame's locale ([`Frame::locale`]), from the tables of [`crate::model::locale`].
 
 mod bars;
 mod chrome;

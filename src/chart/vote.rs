@@ -45,10 +45,10 @@ impl Vote {
     /// The word drawn in a matrix cell.
     pub(super) fn short(self, l: Locale) -> &'static str {
         match self {
-            Vote::Yes => l.text(Text::Yes),
-            Vote::No => l.text(Text::No),
+            Vote::Yes => l.text(Text::YesShort),
+            Vote::No => l.text(Text::NoShort),
             Vote::Abstain => l.text(Text::AbstainShort),
-            Vote::Absent => l.text(Text::Absent),
+            Vote::Absent => l.text(Text::AbsentShort),
             Vote::Other => "?",
         }
     }

@@ -1,7 +1,9 @@
-//! Upper and lower case without Unicode's case tables. `str::to_lowercase` and
-//! `char::to_uppercase` pull about 23 KB of tables into the wasm; dragonbear only changes the case
-//! of its own words and of country and series labels in en/fr/de, which ASCII plus Latin-1
-//! (à–þ ↔ À–Þ) covers. Other characters are left as they are.
+//! Upper and lower case without Unicode's case tables. `char::to_uppercase`/`to_lowercase` pull
+//! the tables into the wasm: measured on 2026-12-04, 11.9 KB gzip (286,099 against 274,190
+//! bytes). dragonbear only changes the case of its own words and of country and series labels in
+//! en/fr/de, which ASCII plus Latin-1 (à–þ ↔ À–Þ) covers; other characters are left as they are.
+//! `agrees_with_unicode_on_ascii_and_latin_1` checks every such character against the standard
+//! library.
 
 /// `c` in upper case, for ASCII and Latin-1 letters.
 pub fn upper(c: char) -> char {

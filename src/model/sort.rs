@@ -1,11 +1,13 @@
 //! One stable sort for every chart. `slice::sort_by` is generic: each element type that charts
-//! sort (periods, table rows, markers, vote marks, square orders) got its own copy of the standard
-//! library's quicksort, driftsort and small-sort networks, about 4 KB of wasm each. Here only two
-//! small closures are generic; the merge sort itself runs once, on indices, through `&dyn`.
+//! sort (periods, table rows, markers, vote marks, square orders) gets its own copy of the standard
+//! library's driftsort and small-sort networks. Here only two small closures are generic; the merge
+//! sort itself runs once, on indices, through `&dyn`. Measured on 2026-12-04: `slice::sort_by` at
+//! the five call sites makes the wasm 5.2 KB gzip larger (279,343 against 274,190 bytes).
 //!
 //! A stable sort has exactly one result for a given order, so this sorts exactly as
-//! `slice::sort_by` does. Already-sorted runs (the usual case: data comes in period order) are
-//! merged in linear time.
+//! `slice::sort_by` does; `sorts_exactly_as_the_standard_stable_sort` checks it against the
+//! standard library on random data. Already-sorted runs (the usual case: data comes in period
+//! order) are merged in linear time.
 
 use std::cmp::Ordering;
 

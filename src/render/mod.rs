@@ -23,7 +23,8 @@ pub use theme::{Rgb, Theme};
 
 /// A device-pixel coordinate: `v` rounded half away from zero, as `f64::round` does, but with the
 /// `trunc` instruction WebAssembly has (`round` is a library call there, made for every point of
-/// a big line chart). Exact: `v - v.trunc()` has no rounding error.
+/// a big line chart). Exact: `v - v.trunc()` has no rounding error; `round_px_is_f64_round`
+/// checks it against `f64::round`.
 #[inline(always)]
 pub fn round_px(v: f64) -> i32 {
     let t = v.trunc();

@@ -187,17 +187,17 @@ pub fn build(host: &HtmlElement) -> Result<Dom> {
     toolbar.append_child(&seg)?;
     let menu: HtmlElement = el(&doc, "div", "menu")?;
     menu.set_id("menu");
-    let button = |parent: &HtmlElement, class: &str, text: &str| -> Result<HtmlElement> {
+    // Buttons are named in the reader's language by `label_buttons`, when the widget loads.
+    let button = |parent: &HtmlElement, class: &str| -> Result<HtmlElement> {
         let b: HtmlElement = el(&doc, "button", class)?;
         b.set_attribute("type", "button")?;
-        b.set_text_content(Some(text));
         parent.append_child(&b)?;
         Ok(b)
     };
-    let views = [button(&seg, "mode", "Values")?, button(&seg, "mode", "Change")?, button(&seg, "mode", "Share")?];
-    let reset = button(&toolbar, "reset", "Reset zoom")?;
-    let chart = button(&toolbar, "view", "Chart")?;
-    let more = button(&toolbar, "more", "More")?;
+    let views = [button(&seg, "mode")?, button(&seg, "mode")?, button(&seg, "mode")?];
+    let reset = button(&toolbar, "reset")?;
+    let chart = button(&toolbar, "view")?;
+    let more = button(&toolbar, "more")?;
     more.set_attribute("aria-haspopup", "menu")?;
     more.set_attribute("aria-controls", "menu")?;
     more.set_attribute("aria-expanded", "false")?;
@@ -209,10 +209,10 @@ pub fn build(host: &HtmlElement) -> Result<Dom> {
         more,
         reset,
         chart,
-        table: button(&menu, "view", "Table")?,
-        sources: button(&menu, "panel", "Sources")?,
-        csv: button(&menu, "download", "Download CSV")?,
-        png: button(&menu, "download", "Download PNG")?,
+        table: button(&menu, "view")?,
+        sources: button(&menu, "panel")?,
+        csv: button(&menu, "download")?,
+        png: button(&menu, "download")?,
         menu,
     };
     buttons.reset.set_hidden(true);
