@@ -42,6 +42,42 @@ fn schema_fields_cover_the_bundled_data_and_nothing_is_unknown() {
     assert!(sources.is_subset(&props(&d["source"])), "{sources:?}");
     let events = keys_seen(|v| v["events"].as_array().unwrap().clone());
     assert!(events.is_subset(&props(&d["event"])), "{events:?}");
+    let tr = &d["translation"];
+    for lang in ["fr", "de"] {
+        assert_eq!(s["properties"][lang]["$ref"], "#/$defs/translation");
+        let top = keys_seen(|v| v.get(lang).into_iter().cloned().collect());
+        assert!(top.is_subset(&props(tr)), "{lang}: {top:?}");
+        let series = keys_seen(|v| {
+            v.get(lang).and_then(|t| t["series"].as_object()).map(|m| m.values().cloned().collect()).unwrap_or_default()
+        });
+        assert!(series.is_subset(&props(&tr["properties"]["series"]["additionalProperties"])), "{lang}: {series:?}");
+        let events = keys_seen(|v| v.get(lang).and_then(|t| t["events"].as_array().cloned()).unwrap_or_default());
+        assert!(events.is_subset(&props(&tr["properties"]["events"]["items"])), "{lang}: {events:?}");
+        let sources = keys_seen(|v| {
+            v.get(lang)
+                .and_then(|t| t["sources"].as_object())
+                .map(|m| m.values().cloned().collect())
+                .unwrap_or_default()
+        });
+        assert!(sources.is_subset(&props(&tr["properties"]["sources"]["additionalProperties"])), "{lang}: {sources:?}");
+    }
+}
+
+/// Every field the published schema lists for a translation is one the Rust schema reads.
+#[test]
+fn translation_fields_in_the_schema_are_read() {
+    let s = schema();
+    let tr = &s["$defs"]["translation"];
+    let doc = r#"{"id":"t","title":"T","domain":"economic","unit":"count","frequency":"annual","description":"",
+        "notes":["n"],"unit_label":"tonnes",
+        "sources":[{"id":"s","title":"S","publisher":"P","licence":"L","coverage":"C","retrieved":"2026"}],
+        "series":[{"id":"a","label":"A","points":[{"period":"2000","value":0,"source":"s"}]}],
+        "events":[{"date":"2000-01-01","label":"E","source":"s"}],
+        "fr":{"title":"T","description":"D","unit_label":"tonnes","series":{"a":{"label":"A","note":"N"}},
+              "notes":["n"],"events":[{"label":"E","short":"e"}],"sources":{"s":{"coverage":"C","licence":"L"}}}}"#;
+    let v: Value = serde_json::from_str(doc).unwrap();
+    assert_eq!(props(tr), v["fr"].as_object().unwrap().keys().cloned().collect::<BTreeSet<_>>());
+    dragonbear::data::parse_dataset(doc, "t").unwrap();
 }
 
 #[test]

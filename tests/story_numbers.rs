@@ -827,7 +827,7 @@ fn every_number_on_the_story_page_and_in_chart_notes_is_in_its_charts_csv() {
         check_block(&format!("page «{head}…»"), &b.text, &charts, &b.checks, &mut failures, &mut used);
     }
     let mut left_out_used = BTreeSet::new();
-    for info in chart::list().unwrap() {
+    for info in chart::list(Default::default()).unwrap() {
         let ds = chart::dataset_for(&info.id).unwrap();
         let c = [chart_data(&info.id)];
         for n in &ds.notes {

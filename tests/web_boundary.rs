@@ -42,17 +42,25 @@ fn done(mut handle: dragonbear::web::Handle, h: &HtmlElement) {
 
 #[wasm_bindgen_test]
 fn charts_are_chart_info_objects_with_the_registry_values() {
-    let list: Array = dragonbear::web::charts().unwrap().dyn_into().unwrap();
-    let native = dragonbear::chart::list().unwrap();
-    assert_eq!(list.length() as usize, native.len());
-    for (js, info) in list.iter().zip(&native) {
-        let get = |k: &str| Reflect::get(&js, &k.into()).unwrap().as_string().unwrap();
-        assert_eq!(get("id"), info.id);
-        assert_eq!(get("title"), info.title);
-        assert_eq!(get("domain"), info.domain.as_str());
-        assert_eq!(get("description"), info.description);
-        assert_eq!(Object::keys(js.unchecked_ref::<Object>()).length(), 4);
+    use dragonbear::model::locale::Locale;
+    for (lang, locale) in [(None, Locale::En), (Some("fr"), Locale::Fr), (Some("de"), Locale::De)] {
+        let list: Array = dragonbear::web::charts(lang.map(str::to_string)).unwrap().dyn_into().unwrap();
+        let native = dragonbear::chart::list(locale).unwrap();
+        assert_eq!(list.length() as usize, native.len());
+        for (js, info) in list.iter().zip(&native) {
+            let get = |k: &str| Reflect::get(&js, &k.into()).unwrap().as_string().unwrap();
+            assert_eq!(get("id"), info.id);
+            assert_eq!(get("title"), info.title);
+            assert_eq!(get("domain"), info.domain.as_str());
+            assert_eq!(get("description"), info.description);
+            assert_eq!(Object::keys(js.unchecked_ref::<Object>()).length(), 4);
+        }
     }
+    // charts("fr") gives the French titles: the registry's, in the dataset's French.
+    let fr: Array = dragonbear::web::charts(Some("fr".into())).unwrap().dyn_into().unwrap();
+    let title = Reflect::get(&fr.get(0), &"title".into()).unwrap().as_string().unwrap();
+    let en = &dragonbear::chart::list(Locale::En).unwrap()[0].title;
+    assert_ne!(&title, en, "the French title differs from the English");
 }
 
 #[wasm_bindgen_test]

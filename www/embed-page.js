@@ -16,7 +16,7 @@ for (const a of ['height', 'lang', 'hide', 'range', 'view']) if (params.get(a)) 
 if (params.get('lang')) document.documentElement.lang = params.get('lang');
 document.getElementById('chart').append(el);
 ready().then(() => {
-  const info = charts().find((c) => c.id === params.get('chart'));
+  const info = charts(params.get('lang') || undefined).find((c) => c.id === params.get('chart'));
   if (info) {
     document.getElementById('title').textContent = info.title;
     document.title = `${info.title} — dragonbear`;

@@ -251,8 +251,9 @@ const loaded = () => {
   if (!M) throw new Error('dragonbear is not loaded yet: await ready() first');
   return M;
 };
-/** Every chart: `[{id, title, domain, description}]` (after ready()). */
-export const charts = () => loaded().charts();
+/** Every chart: `[{id, title, domain, description}]` in language `lang` (`en`, the default, `fr`,
+ * `de`), after ready(). */
+export const charts = (lang) => loaded().charts(lang);
 /** The crate version (after ready()). */
 export const version = () => loaded().version();
 /** Mounts a chart into an element (after ready(); a bundled chart after loadChart(id)); see

@@ -1,5 +1,7 @@
 //! The native CLI: `dragonbear list`, `dragonbear data ID`, `dragonbear render ID --svg FILE | --png FILE`,
-//! and `dragonbear bundle DIR` (the build's step that writes each chart's data file for the browser).
+//! `dragonbear words LANG` (every phrase of the interface in a language, one a line: what the
+//! end-to-end language test looks for) and `dragonbear bundle DIR` (the build's step that writes
+//! each chart's data file for the browser).
 //! Native only: on wasm32 (as `wasm-pack test` compiles every target) it is an empty program.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -8,7 +10,7 @@ mod cli {
     use dragonbear::render::{Painter, Theme};
     use std::process::ExitCode;
 
-    const USAGE: &str = "usage: dragonbear list\n       dragonbear data ID\n       dragonbear bundle DIR\n       dragonbear render ID (--svg FILE | --png FILE) [--width PX] [--height PX (default: the chart's own height at that width)] [--dark] [--scale N]";
+    const USAGE: &str = "usage: dragonbear list\n       dragonbear words (en|fr|de)\n       dragonbear data ID\n       dragonbear bundle DIR\n       dragonbear render ID (--svg FILE | --png FILE) [--width PX] [--height PX (default: the chart's own height at that width)] [--dark] [--scale N]";
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,8 +26,17 @@ mod cli {
     fn run(args: &[String]) -> Result<(), String> {
         match args.first().map(String::as_str) {
             Some("list") => {
-                for c in chart::list().map_err(|e| e.to_string())? {
+                for c in chart::list(Default::default()).map_err(|e| e.to_string())? {
                     println!("{}\t{}\t{}", c.id, c.domain.as_str(), c.title);
+                }
+                Ok(())
+            }
+            Some("words") => {
+                use dragonbear::model::locale::{Locale, Text};
+                let lang = args.get(1).ok_or(USAGE)?;
+                let locale = Locale::ALL.into_iter().find(|l| l.tag() == lang).ok_or(USAGE)?;
+                for &key in Text::ALL {
+                    println!("{}", locale.text(key).replace('\n', " "));
                 }
                 Ok(())
             }

@@ -58,7 +58,11 @@ impl ChartKind for BarChart {
         let m = &*frame.measure;
         let is_hidden = |i: usize| hidden.get(i).copied().unwrap_or(false);
         let entries = series_entries(ds, hidden, |i| theme.series_color(i));
-        let unit_line = capitalised(l.unit_title(ds.unit));
+        let unit_line = ds
+            .unit_label
+            .clone()
+            .filter(|u| !u.trim().is_empty())
+            .unwrap_or_else(|| capitalised(l.unit_title(ds.unit)));
         let chrome = Chrome::new(ds, frame, entries, &unit_line);
         let (bx0, by0, bx1, by1) = chrome.body;
 

@@ -543,7 +543,11 @@ fn min_max(it: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
     })
 }
 
+/// The dataset's own unit label where it gives one, else the unit's title in the language.
 fn unit_line(ds: &Dataset, l: Locale) -> String {
+    if let Some(label) = ds.unit_label.as_deref().filter(|u| !u.trim().is_empty()) {
+        return label.to_string();
+    }
     match ds.unit {
         Unit::Share => l.text(Text::UnitAgreement).to_string(),
         u => crate::model::case::capitalised(l.unit_title(u)),
@@ -668,6 +672,23 @@ mod tests {
             let rows = aligned.tooltip(0).unwrap().rows.len();
             assert_eq!(rows, hidden.iter().filter(|h| !**h).count());
         }
+    }
+
+    /// A dataset's own unit label (and its translation) is the unit line; without one, the
+    /// unit's title in the frame's language.
+    #[test]
+    fn the_unit_line_is_the_datasets_label_else_the_units_title() {
+        let mut ds = synthetic(10);
+        assert_eq!(unit_line(&ds, Locale::De), "Idealpunkt (höher = näher an den USA)");
+        ds.unit_label = Some("tonnes".into());
+        assert_eq!(unit_line(&ds, Locale::De), "tonnes");
+        let mut svg = String::new();
+        {
+            let mut b = plotters::backend::SVGBackend::with_string(&mut svg, (640, 400));
+            let line = LineChart::new(&ds, &Frame::new(640.0, 400.0, Theme::light()), &[false; 3]);
+            line.draw(&mut Painter::new(&mut b, 1.0)).unwrap();
+        }
+        assert!(svg.contains("tonnes"), "the unit line is drawn");
     }
 
     #[test]

@@ -503,14 +503,16 @@ fn header_text(ds: &Dataset, series: usize, kind: ColKind, short: bool, l: Local
             _ => s.label.clone(),
         },
         ColKind::Vote if !short => s.label.clone(),
-        ColKind::Vote => match s.label.as_str() {
-            "China" => "CN".into(),
-            "Russia" => "RU".into(),
-            "United States" => "US".into(),
-            "India" => "IN".into(),
-            "United Kingdom" => "UK".into(),
-            "France" => "FR".into(),
-            label => {
+        // Codes by series id, the same in every language (labels are translated).
+        ColKind::Vote => match s.id.as_str() {
+            "china" => "CN".into(),
+            "russia" => "RU".into(),
+            "united-states" => "US".into(),
+            "india" => "IN".into(),
+            "united-kingdom" => "UK".into(),
+            "france" => "FR".into(),
+            _ => {
+                let label = s.label.as_str();
                 let words: Vec<&str> = label.split_whitespace().collect();
                 if words.len() > 1 {
                     words.iter().filter_map(|w| w.chars().next()).map(crate::model::case::upper).collect()

@@ -263,17 +263,19 @@ pub fn spec(id: &str) -> Result<&'static ChartSpec> {
     CHARTS.iter().find(|c| c.id == id).ok_or_else(|| Error::UnknownChart(id.to_string()))
 }
 
-/// The registry with titles and descriptions taken from the datasets' index (no data is read).
-pub fn list() -> Result<Vec<ChartInfo>> {
+/// The registry with titles and descriptions in `locale`'s words, taken from the datasets' index
+/// (no data is read).
+pub fn list(locale: Locale) -> Result<Vec<ChartInfo>> {
     CHARTS
         .iter()
         .map(|c| {
             let h = crate::data::header(c.dataset)?;
+            let (title, description) = h.text(locale);
             Ok(ChartInfo {
                 id: c.id.to_string(),
-                title: h.title.to_string(),
+                title: title.to_string(),
                 domain: h.domain,
-                description: h.description.to_string(),
+                description: description.to_string(),
             })
         })
         .collect()
@@ -315,23 +317,10 @@ pub fn dataset_for(id: &str) -> Result<Dataset> {
         let used: Vec<String> = ds.series.iter().flat_map(|s| s.points.iter().map(|p| p.source.to_string())).collect();
         let events: Vec<String> = ds.events.iter().map(|e| e.source.clone()).collect();
         ds.sources.retain(|s| used.contains(&s.id) || events.contains(&s.id));
+        ds.drop_stale_translations();
     }
     if let Some(other) = spec.companion {
-        let extra = bundled_dataset(other)?;
-        for mut s in extra.series {
-            s.unit = s.unit.or(Some(extra.unit));
-            ds.series.push(s);
-        }
-        for src in extra.sources {
-            if ds.source(&src.id).is_none() {
-                ds.sources.push(src);
-            }
-        }
-        for n in extra.notes {
-            if !ds.notes.contains(&n) {
-                ds.notes.push(n);
-            }
-        }
+        ds.append(bundled_dataset(other)?);
     }
     Ok(ds)
 }

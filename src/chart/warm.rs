@@ -74,6 +74,9 @@ pub fn synthetic(n: usize) -> Dataset {
         }],
         series,
         events: Vec::new(),
+        unit_label: None,
+        fr: None,
+        de: None,
     };
     ds.share_periods();
     ds

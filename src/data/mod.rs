@@ -17,7 +17,9 @@ pub use points::{Builder, Periods, PointRef, Points, Ragged, SourceIds};
 pub use registry::{add_bundled, bundled_dataset, header, Header, Translated, HEADERS};
 #[cfg(not(target_arch = "wasm32"))]
 pub use registry::{bundled_ids, bundled_text};
-pub use schema::{Dataset, Domain, Event, Frequency, Point, Series, Source, Unit};
+pub use schema::{
+    Dataset, Domain, Event, EventText, Frequency, Point, Series, SeriesText, Source, SourceText, Translation, Unit,
+};
 pub use validate::{
     validate, MAX_DOCUMENT_BYTES, MAX_EVENTS, MAX_LABEL_CHARS, MAX_NOTES, MAX_POINTS, MAX_SERIES, MAX_SOURCES,
 };

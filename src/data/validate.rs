@@ -7,7 +7,7 @@
 
 use super::period::Period;
 use super::points::{Periods, SourceIds};
-use super::schema::{Dataset, Frequency};
+use super::schema::{Dataset, Frequency, Translation};
 use crate::error::{Error, Result};
 use std::rc::Rc;
 
@@ -183,6 +183,68 @@ pub fn validate(ds: &Dataset) -> Result<()> {
             return Err(Error::invalid(&at_e, format!("unknown source id \"{}\"", clip(&e.source))));
         }
     }
+    if let Some(label) = &ds.unit_label {
+        check_text(&at_ds, "unit label", label)?;
+    }
+    for (tag, tr) in [("fr", &ds.fr), ("de", &ds.de)] {
+        if let Some(tr) = tr {
+            check_translation(ds, &at_ds, tag, tr)?;
+        }
+    }
+    Ok(())
+}
+
+/// A translation names only series the dataset has, gives as many notes and events as it has (or
+/// none), and keeps every text within the length limit; messages give the path in the document
+/// (`fr.series.china-russia: no series with this id`, `fr.notes: 3 notes for 4`).
+fn check_translation(ds: &Dataset, at_ds: &str, tag: &str, tr: &Translation) -> Result<()> {
+    let at = |path: &str| format!("{at_ds}, {tag}.{path}");
+    for (what, text) in [("title", &tr.title), ("description", &tr.description), ("unit_label", &tr.unit_label)] {
+        if let Some(text) = text {
+            check_text(&at(what), "text", text)?;
+        }
+    }
+    if tr.title.as_ref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(Error::invalid(at("title"), "the title is empty"));
+    }
+    for (id, s) in &tr.series {
+        let at_s = at(&format!("series.{}", clip(id)));
+        if !ds.series.iter().any(|o| o.id == *id) {
+            return Err(Error::invalid(at_s, "no series with this id"));
+        }
+        for (what, text) in [("label", &s.label), ("note", &s.note)] {
+            if let Some(text) = text {
+                check_text(&at_s, what, text)?;
+            }
+        }
+    }
+    for (id, s) in &tr.sources {
+        let at_s = at(&format!("sources.{}", clip(id)));
+        if ds.source(id).is_none() {
+            return Err(Error::invalid(at_s, "no source with this id"));
+        }
+        for (what, text) in [("coverage", &s.coverage), ("licence", &s.licence)] {
+            if let Some(text) = text {
+                check_text(&at_s, what, text)?;
+            }
+        }
+    }
+    for (what, given, want) in [("notes", tr.notes.len(), ds.notes.len()), ("events", tr.events.len(), ds.events.len())]
+    {
+        if given != 0 && given != want {
+            return Err(Error::invalid(at(what), format!("{given} {what} for {want}")));
+        }
+    }
+    for (i, n) in tr.notes.iter().enumerate() {
+        check_text(&at(&format!("notes[{i}]")), "note", n)?;
+    }
+    for (i, e) in tr.events.iter().enumerate() {
+        for (what, text) in [("label", &e.label), ("short label", &e.short)] {
+            if let Some(text) = text {
+                check_text(&at(&format!("events[{i}]")), what, text)?;
+            }
+        }
+    }
     Ok(())
 }
 
@@ -324,5 +386,41 @@ mod tests {
             e.contains("series[0]: unknown field `colour`, expected one of `id`, `label`, `unit`, `note`, `points`"),
             "{e}"
         );
+    }
+
+    fn with_translation(tr: &str) -> String {
+        let d = doc(r#"{"id":"a","label":"A","points":[{"period":"2000","value":0.5,"source":"s"}]}"#);
+        let d = d.replacen(r#""description":"d","#, r#""description":"d","notes":["n1","n2"],"#, 1);
+        format!("{},{tr}}}", d.trim_end().strip_suffix('}').unwrap())
+    }
+
+    #[test]
+    fn translations_name_what_they_translate_by_its_path() {
+        let ok = with_translation(
+            r#""fr":{"title":"T fr","series":{"a":{"label":"A fr"}},"notes":["n1 fr","n2 fr"]},"de":{}"#,
+        );
+        parse_dataset(&ok, "t").unwrap();
+        let e = |tr: &str| parse_dataset(&with_translation(tr), "t").unwrap_err().to_string();
+        assert_eq!(
+            e(r#""fr":{"series":{"china-russia":{"label":"Chine–Russie"}}}"#),
+            "Invalid data in dataset \"t\", fr.series.china-russia: no series with this id"
+        );
+        assert_eq!(
+            e(r#""fr":{"sources":{"x":{"coverage":"tout"}}}"#),
+            "Invalid data in dataset \"t\", fr.sources.x: no source with this id"
+        );
+        assert_eq!(e(r#""de":{"notes":["eins"]}"#), "Invalid data in dataset \"t\", de.notes: 1 notes for 2");
+        assert_eq!(e(r#""fr":{"events":[{"label":"x"}]}"#), "Invalid data in dataset \"t\", fr.events: 1 events for 0");
+        assert_eq!(e(r#""fr":{"title":" "}"#), "Invalid data in dataset \"t\", fr.title: the title is empty");
+        let long = "x".repeat(super::MAX_LABEL_CHARS + 1);
+        assert!(e(&format!(r#""de":{{"series":{{"a":{{"note":"{long}"}}}}}}"#))
+            .starts_with("Invalid data in dataset \"t\", de.series.a: the note is 2001 characters long"));
+        // Read by serde like the rest of the schema: unknown keys and non-objects are named by path.
+        let e2 = e(r#""fr":{"titel":"T"}"#);
+        assert!(e2.contains("fr: unknown field `titel`, expected one of `title`"), "{e2}");
+        let e3 = e(r#""de":["T"]"#);
+        assert!(e3.contains("de: invalid type: sequence, expected struct Translation"), "{e3}");
+        let e4 = e(r#""fr":{"series":{"a":"A fr"}}"#);
+        assert!(e4.contains("fr.series.a: invalid type: string \"A fr\", expected struct SeriesText"), "{e4}");
     }
 }

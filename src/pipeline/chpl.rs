@@ -123,5 +123,8 @@ pub fn chpl(raw_dir: &Path) -> Result<Dataset, String> {
         sources: vec![source(), source_hs(n)],
         series,
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     })
 }

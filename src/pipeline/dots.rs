@@ -160,6 +160,9 @@ pub fn trade_shares(d: &Dots) -> Result<Dataset, String> {
         sources: vec![source_china(d), source_russia(d)],
         series,
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     })
 }
 
@@ -192,5 +195,8 @@ pub fn trade_ussr(d: &Dots) -> Result<Dataset, String> {
             mk("cn-imports", "China's imports from the USSR (China-reported)", im),
         ],
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     })
 }

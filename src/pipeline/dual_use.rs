@@ -205,6 +205,9 @@ pub fn dual_use_figures(raw_dir: &Path) -> Result<Dataset, String> {
             })
             .collect(),
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     })
 }
 

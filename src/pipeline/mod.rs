@@ -15,6 +15,7 @@ mod dots;
 pub mod dual_use;
 mod facts;
 mod gacc;
+pub mod i18n;
 mod pages;
 pub mod pressure;
 pub mod raw;
@@ -92,6 +93,7 @@ pub fn build_all(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
     all.extend(ukraine::datasets(raw_dir)?);
     all.sort_by(|a, b| a.id.cmp(&b.id));
     cross_check_agreement(&mut all);
+    i18n::translate(&mut all)?;
     for ds in &all {
         validate(ds).map_err(|e| e.to_string())?;
     }

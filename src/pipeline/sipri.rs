@@ -136,6 +136,9 @@ pub fn arms_ru_cn(rows: &[Delivery]) -> Result<Dataset, String> {
         sources: vec![source(rows)],
         series,
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     })
 }
 
@@ -178,6 +181,9 @@ pub fn arms_ru_share(rows: &[Delivery]) -> Result<Dataset, String> {
             points,
         }],
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     })
 }
 
@@ -217,5 +223,8 @@ pub fn arms_cn_ru(rows: &[Delivery]) -> Result<Dataset, String> {
             points,
         }],
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     })
 }

@@ -71,6 +71,9 @@ pub fn trade_annual(d: &Dots, rows: &[gacc::Row]) -> Result<Dataset, String> {
         sources: vec![dots::source_china(d)],
         series,
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     };
     ds.title = format!("China–Russia goods trade, {} (China-reported)", span::year_range(&ds));
     with_gacc_pages(ds, rows)
@@ -166,6 +169,9 @@ pub fn trade_monthly(rows: &[gacc::Row]) -> Result<Dataset, String> {
         sources: vec![],
         series,
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     };
     with_gacc_pages(ds, rows)
 }

@@ -265,6 +265,9 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
         sources: vote_pages.into_sources(),
         series,
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     };
 
     // Tallies. Absent counts the table holds only as 193 − yes − no − abstain are not facts.
@@ -323,6 +326,9 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
         sources: tally_pages.into_sources(),
         series: tally_series,
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     };
 
     // Every member's vote on 68/262 and ES-11/1.
@@ -374,6 +380,9 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
         sources: vec![src_members(), src_table()],
         series: member_series,
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     };
     votes.title = format!(
         "How China, Russia, the US and India voted on Ukraine in the UN General Assembly, {}",

@@ -216,6 +216,9 @@ pub fn unga_coincidence(raw_dir: &Path) -> Result<Dataset, String> {
             },
         ],
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     };
     ds.title = format!("China–Russia vote coincidence in the UN General Assembly, {}", span::year_range(&ds));
     Ok(ds)
@@ -256,5 +259,8 @@ pub fn unga_ideal_points(raw_dir: &Path) -> Result<Dataset, String> {
         sources: vec![voeten::source()],
         series,
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     })
 }

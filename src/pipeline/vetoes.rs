@@ -225,6 +225,9 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
         sources,
         series,
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     };
     list.title = format!(
         "UN Security Council vetoes by China, Russia, the USSR and the United States, {}",
@@ -299,6 +302,9 @@ pub fn datasets(raw_dir: &Path) -> Result<Vec<Dataset>, String> {
         sources: vec![src_compiled(compiled_rows, &compiled.0, &compiled.1), src_press(&press.0, &press.1)],
         series: per_year,
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     };
     Ok(vec![list, yearly])
 }

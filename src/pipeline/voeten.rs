@@ -96,5 +96,8 @@ pub fn unga_agreement(raw_dir: &Path) -> Result<Dataset, String> {
         sources: vec![source()],
         series,
         events: vec![],
+        unit_label: None,
+        fr: None,
+        de: None,
     })
 }

@@ -167,10 +167,12 @@ pub fn warm() -> bool {
     warm::round().is_ok()
 }
 
-/// Every chart: `[{id, title, domain, description}]` (`ChartInfo[]`).
+/// Every chart: `[{id, title, domain, description}]` (`ChartInfo[]`), in language `lang` (`en`,
+/// the default, `fr` or `de`).
 #[wasm_bindgen(unchecked_return_type = "ChartInfo[]")]
-pub fn charts() -> Result<JsValue, JsValue> {
-    Ok(to_js(&crate::chart::list()?)?)
+pub fn charts(lang: Option<String>) -> Result<JsValue, JsValue> {
+    let locale = crate::model::locale::Locale::parse(lang.as_deref().unwrap_or("en"));
+    Ok(to_js(&crate::chart::list(locale)?)?)
 }
 
 /// Hands in a bundled chart's data: the text of `pkg/data/CHART.json` (one dataset per line),

@@ -218,6 +218,7 @@ impl Widget {
             (None, None) => None,
         };
         let (ds, kind) = chart::choose(given, self.opts.chart.as_deref())?;
+        let ds = ds.localized(self.opts.locale);
         let hidden = self.hidden_flags(&ds);
         Ok((ds, hidden, kind))
     }

@@ -243,13 +243,13 @@ export default ({ SITE, root, out, newPage, settled, assert, eq, join, hoverPeri
       eq(new URL(page.url()).searchParams.get('view'), null, 'back to values');
     },
 
-    async 'languages: French and German interface, numbers and dates; the data labels stay as sourced'() {
+    async 'languages: French and German interface, numbers and dates; series labels from the dataset fr translation'() {
       const fr = await chartPage('unga-agreement', '&lang=fr');
       const chart = fr.locator('dragonbear-chart');
       for (const b of ['Graphique', 'Tableau', 'Sources', 'Télécharger CSV']) eq(await chart.getByRole('button', { name: b }).count(), 1, b);
       await fr.locator('dragonbear-chart canvas.base').focus();
       await fr.keyboard.press('Home');
-      eq(await chart.locator('[aria-live=polite]').textContent(), 'China–Russia\u00a0: 79,2\u202f%, 1971 (session 26).', 'French number and colon (no-break space before it, as French typography sets it)');
+      eq(await chart.locator('[aria-live=polite]').textContent(), 'Chine–Russie\u00a0: 79,2\u202f%, 1971 (session 26).', 'French number and colon (no-break space before it, as French typography sets it)');
       await chart.getByRole('button', { name: 'Tableau' }).click();
       eq((await chart.locator('thead th').allTextContents()).join('|'), 'Série|Période|Valeur|Source|Note', 'French table headers');
       const de = await chartPage('unsc-vetoes', '&lang=de');

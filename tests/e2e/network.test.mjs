@@ -363,5 +363,5 @@ export default ({ SITE, root, out, newPage, assert, eq, fault, join }) => {
 // Where half of the file ends depends on the dataset's bytes: the message names the path of the value
 // it ended in, its line and column, and the kind of problem, in the crate's words.
 const SHORT_JSON_ERROR = new RegExp('^This chart could not be shownInvalid data \\(net/short\\.json\\): ' +
-  '(series\\[\\d+\\](\\.[a-z]+(\\[\\d+\\])?)*: )?EOF while parsing (a value|a string|an object|a list) at line \\d+ column \\d+' +
+  '([a-z_]+(\\[\\d+\\])?(\\.[a-z_-]+(\\[\\d+\\])?)*: )?EOF while parsing (a value|a string|an object|a list) at line \\d+ column \\d+' +
   '(, after ".*")? — the document ends too early: it is empty or truncated$');
