@@ -117,22 +117,15 @@ impl Widget {
         self.dom.buttons.reset.set_hidden(self.state.zoom.is_none());
         if let Some((a, b)) = built.time_range().filter(|_| self.state.zoom.is_some()) {
             // The range is also written out, so it can be read (and announced) as text.
-            let range = format!(
-                "{} ({}–{})",
-                self.opts.locale.text(Text::ResetZoom),
-                year_label(a, self.opts.locale),
-                year_label(b, self.opts.locale)
-            );
+            let lang = self.opts.locale;
+            let span = format!("{}–{}", year_label(a, lang), year_label(b, lang));
+            let range = format!("{} ({span})", lang.text(Text::ResetZoom));
             // On a phone the button shows just the range and a cross, to keep the controls in one
             // row; its accessible name stays the whole phrase.
             let reset = &self.dom.buttons.reset;
             if compact {
                 best_effort(reset.set_attribute("aria-label", &range));
-                reset.set_text_content(Some(&format!(
-                    "{}–{} \u{2715}",
-                    year_label(a, self.opts.locale),
-                    year_label(b, self.opts.locale)
-                )));
+                reset.set_text_content(Some(&format!("{span} \u{2715}")));
             } else {
                 best_effort(reset.remove_attribute("aria-label"));
                 reset.set_text_content(Some(&range));

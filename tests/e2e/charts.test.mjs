@@ -1,26 +1,9 @@
 // Every chart id, end to end: ready state; a hover tooltip whose text equals the CSV value for that
 // point; a legend toggle that changes the pixels; a Table view with one row per CSV row; the CSV
 // download equal to `dragonbear data ID`; a valid PNG download.
+import { csvRecords } from './csv.mjs';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** RFC 4180 CSV → array of objects (quoted fields, embedded commas and quotes). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [], field = '', q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (q) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') q = false; else field += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  const [head, ...body] = rows;
-  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
-}
 
 const group = (s) => { const [i, f] = s.split('.'); return i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f !== undefined ? `.${f}` : ''); };
 const signed = (v, s) => (v < 0 && /[1-9]/.test(s) ? '−' : '') + s;
@@ -57,7 +40,7 @@ export default ({ SITE, out, newPage, settled, assert, eq, readFileSync, execFil
       const chart = page.locator('dragonbear-chart');
       eq(await chart.getAttribute('data-state'), 'ready', 'data-state');
       const csvText = cli('data', id);
-      const rows = parseCsv(csvText);
+      const rows = csvRecords(csvText);
       const box = await chart.boundingBox();
       const probe = await chart.evaluate((el) => el.probe());
       assert(probe.targets.length > 0, 'hover targets');

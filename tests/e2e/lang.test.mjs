@@ -13,6 +13,7 @@
 // words: the datasets translate them.
 // A failure lists every (language, chart, place, word) found.
 import { readdirSync } from 'node:fs';
+import { csvRows } from './csv.mjs';
 
 /** Names that read the same in every language (units, codes, proper names in the table): the list
  * of tests/locale_words.rs. */
@@ -21,23 +22,6 @@ const NAMES = ['SIPRI', 'TIV', 'HS', 'US', 'CSV', 'PNG', 'China', 'Russia'];
 const words = (s) => s.split(/[^\p{L}]+/u).filter((w) => [...w].length >= 3);
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wholeWord = (phrase) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, 'u');
-
-/** RFC 4180 CSV → rows of fields. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [], field = '', q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (q) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') q = false; else field += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 export default ({ SITE, newPage, settled, execFileSync, readFileSync, join, root }) => {
   const cli = (...args) => execFileSync(join(root, 'target', 'release', 'dragonbear'), args, { encoding: 'utf8' });
@@ -56,7 +40,7 @@ export default ({ SITE, newPage, settled, execFileSync, readFileSync, join, root
    * shows as sourced: records and sources' own names (cut out of the text), and their words and
    * those of repository and file paths (allowed wherever they appear). */
   function dataWords(chart, lang) {
-    const rows = parseCsv(cli('data', chart.id)).slice(1);
+    const rows = csvRows(cli('data', chart.id)).slice(1);
     const labels = [...new Set(rows.map((r) => r[0]))];
     const own = datasets.find((d) => d.title === chart.title);
     const mine = [own, ...datasets.filter((d) => d !== own && d.series.some((s) => labels.includes(s.label)))];
