@@ -115,6 +115,12 @@ pub fn bundled_dataset(id: &str) -> Result<Dataset> {
     ))
 }
 
+/// Whether bundled dataset `id` has been handed in ([`add_bundled`]).
+#[cfg(target_arch = "wasm32")]
+pub fn is_loaded(id: &str) -> bool {
+    LOADED.with(|l| l.borrow().iter().any(|d| d.id == id))
+}
+
 /// Hands in bundled datasets: `text` is a chart's data file as `dragonbear bundle` writes it, a
 /// JSON array with one compact dataset per line (`[`, `{…},`, `{…}`, `]`), so that each line is
 /// parsed and validated like any document, with line-exact messages, and kept under its id, which

@@ -27,12 +27,15 @@ impl Handle {
             return Err(Error::Option { name: "update".into(), problem: "this chart was destroyed".into() }.into());
         };
         let opts = options::read_or_error(&options);
-        let outcome = {
-            let mut w = rc.borrow_mut();
-            w.opts = opts;
-            w.reload()
-        };
-        announce(rc, outcome);
+        rc.borrow_mut().opts = opts;
+        let missing = super::fetch::missing(&rc.borrow().opts);
+        match missing {
+            Some(id) => super::fetch::chart_data(rc, &id),
+            None => {
+                let outcome = rc.borrow_mut().reload();
+                announce(rc, outcome);
+            }
+        }
         Ok(())
     }
 

@@ -8,6 +8,7 @@ mod cursor;
 mod dom;
 mod download;
 mod events;
+mod fetch;
 mod frame;
 mod handle;
 mod listener;

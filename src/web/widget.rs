@@ -129,10 +129,16 @@ pub fn mount(host: HtmlElement, options: &JsValue) -> Result<Handle> {
         media,
     }));
     install(&rc)?;
-    let outcome = rc.borrow_mut().reload();
-    // Only mount's own first layout may use it: later ones measure the host as it is then.
-    rc.borrow_mut().first_width = None;
-    announce(&rc, outcome);
+    let missing = super::fetch::missing(&rc.borrow().opts);
+    if let Some(id) = missing {
+        rc.borrow_mut().first_width = None;
+        super::fetch::chart_data(&rc, &id);
+    } else {
+        let outcome = rc.borrow_mut().reload();
+        // Only mount's own first layout may use it: later ones measure the host as it is then.
+        rc.borrow_mut().first_width = None;
+        announce(&rc, outcome);
+    }
     Ok(Handle { inner: Some(rc) })
 }
 

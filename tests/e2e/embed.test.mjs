@@ -102,16 +102,19 @@ export default ({ SITE, root, out, newPage, settled, assert, eq, join }) => {
       cpSync(join(root, 'pkg'), join(dir, 'node_modules', 'dragonbear'), { recursive: true });
       writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>consumer</title>
 <link rel="icon" href="data:,"><script type="module" src="main.js"></script></head>
-<body><div id="api" style="width:500px"></div><dragonbear-chart id="el" chart="trade-shares"></dragonbear-chart></body></html>`);
+<body><div id="api" style="width:500px"></div><div id="api2" style="width:500px"></div>
+<dragonbear-chart id="el" chart="trade-shares"></dragonbear-chart></body></html>`);
       writeFileSync(join(dir, 'main.js'), `import init, { addData, charts, mount, version } from './node_modules/dragonbear/dragonbear.js';
 import './node_modules/dragonbear/element.js';
 await init();
 const list = charts();
-// The wasm compiles in no data: each chart's data file is beside it, handed in before mount().
-const file = new URL(\`./node_modules/dragonbear/data/\${list[0].id}.json\`, location.href);
-addData(await (await fetch(file)).text(), file.href);
 window.result = { version: version(), ids: list.map((c) => c.id) };
+// The contract's one call: the widget fetches the chart's data file from beside the wasm.
 window.handle = mount(document.getElementById('api'), { chart: list[0].id, theme: 'light' });
+// The fast path: the page fetches the file itself (in parallel with the wasm) and hands it in.
+const file = new URL(\`./node_modules/dragonbear/data/\${list[1].id}.json\`, location.href);
+addData(await (await fetch(file)).text(), file.href);
+window.handle2 = mount(document.getElementById('api2'), { chart: list[1].id, theme: 'light' });
 `);
       const port = Number(process.env.E2E_PORT || 8181) + 2;
       const srv = spawn('python3', [join(root, 'tools', 'serve.py'), dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -120,6 +123,7 @@ window.handle = mount(document.getElementById('api'), { chart: list[0].id, theme
         const page = await newPage();
         await page.goto(`http://127.0.0.1:${port}/`);
         await page.waitForFunction(() => window.result && document.getElementById('api').getAttribute('data-state') === 'ready'
+          && document.getElementById('api2').getAttribute('data-state') === 'ready'
           && document.getElementById('el').getAttribute('data-state') === 'ready', null, { timeout: 20000 });
         const r = await page.evaluate(() => window.result);
         eq(r.version, '0.1.0', 'version()');
