@@ -14,11 +14,11 @@ mod validate;
 
 pub use period::Period;
 pub use points::{Builder, Periods, PointRef, Points, Ragged, SourceIds};
+#[cfg(target_arch = "wasm32")]
+pub use registry::is_loaded;
 pub use registry::{add_bundled, bundled_dataset, header, Header, Translated, HEADERS};
 #[cfg(not(target_arch = "wasm32"))]
 pub use registry::{bundled_ids, bundled_text};
-#[cfg(target_arch = "wasm32")]
-pub use registry::is_loaded;
 pub use schema::{
     Dataset, Domain, Event, EventText, Frequency, Point, Series, SeriesText, Source, SourceText, Translation, Unit,
 };

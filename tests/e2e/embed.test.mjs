@@ -1,6 +1,6 @@
 // Editors' end-to-end tests: strict CSP + hostile CSS host page, the iframe's height, the static
 // fallback without JavaScript, the npm package used from a separate consumer page, languages.
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 
@@ -102,7 +102,7 @@ export default ({ SITE, root, out, newPage, settled, assert, eq, join }) => {
       cpSync(join(root, 'pkg'), join(dir, 'node_modules', 'dragonbear'), { recursive: true });
       writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>consumer</title>
 <link rel="icon" href="data:,"><script type="module" src="main.js"></script></head>
-<body><div id="api" style="width:500px"></div><div id="api2" style="width:500px"></div>
+<body><div id="api" style="width:500px"></div><div id="api2" style="width:500px"></div><div id="api3" style="width:500px"></div>
 <dragonbear-chart id="el" chart="trade-shares"></dragonbear-chart></body></html>`);
       writeFileSync(join(dir, 'main.js'), `import init, { addData, charts, mount, version } from './node_modules/dragonbear/dragonbear.js';
 import './node_modules/dragonbear/element.js';
@@ -115,7 +115,10 @@ window.handle = mount(document.getElementById('api'), { chart: list[0].id, theme
 const file = new URL(\`./node_modules/dragonbear/data/\${list[1].id}.json\`, location.href);
 addData(await (await fetch(file)).text(), file.href);
 window.handle2 = mount(document.getElementById('api2'), { chart: list[1].id, theme: 'light' });
+// A data file the server does not have: the widget says so in place.
+window.handle3 = mount(document.getElementById('api3'), { chart: 'unsc-vetoes', theme: 'light' });
 `);
+      rmSync(join(dir, 'node_modules', 'dragonbear', 'data', 'unsc-vetoes.json'));
       const port = Number(process.env.E2E_PORT || 8181) + 2;
       const srv = spawn('python3', [join(root, 'tools', 'serve.py'), dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
       await new Promise((r) => srv.stdout.once('data', r));
@@ -129,9 +132,15 @@ window.handle2 = mount(document.getElementById('api2'), { chart: list[1].id, the
         eq(r.version, '0.1.0', 'version()');
         assert(r.ids.includes('unga-agreement') && r.ids.length >= 12, `charts(): ${r.ids}`);
         eq(await page.locator('#el').getByRole('button', { name: 'Tabelle' }).count(), 1, 'page lang="de" → German interface');
+        // The self-fetched chart is the real chart: its summary names its first series.
+        const label = await page.locator('#api canvas.base').getAttribute('aria-label');
+        assert(label && label.includes('Russia'), `mount() without addData draws the chart: ${label}`);
+        await page.waitForFunction(() => document.getElementById('api3').getAttribute('data-state') === 'error', null, { timeout: 20000 });
+        const said = await page.locator('#api3 [role=alert]').innerText();
+        assert(said.includes('data/unsc-vetoes.json') && said.includes('HTTP 404'), `a missing data file is said in place: ${said}`);
         const files = readdirSync(join(dir, 'node_modules', 'dragonbear')).sort().join(',');
         assert(files.includes('dragonbear.d.ts') && files.includes('element.js') && files.includes('package.json') && files.includes('data'), files);
-        eq(page.problems.join('\n'), '', 'console errors');
+        eq(page.problems.filter((p) => !p.includes('404')).join('\n'), '', 'console errors');
       } finally {
         srv.kill();
       }
