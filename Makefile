@@ -28,8 +28,6 @@ site:
 	rm -rf dist && mkdir -p dist/pkg
 	cp -r www/. dist/
 	cp pkg/dragonbear.js pkg/dragonbear_bg.wasm pkg/dragonbear.d.ts pkg/package.json dist/pkg/
-	@# The glue's snippet that fetches a chart's data file when a page mounts it without one.
-	cp -r pkg/snippets dist/pkg/
 	@# Each chart's data beside the wasm (the wasm compiles in none); the loader with the chart ids.
 	cargo build --quiet --release --bin dragonbear
 	cp -r pkg/data dist/pkg/
