@@ -20,6 +20,9 @@ const CSS: &str = r#"
 .root.dark { color: #ececec; }
 .root *, .root *::before, .root *::after { box-sizing: border-box; }
 .stage { position: relative; width: 100%; overflow: hidden; touch-action: pan-y; }
+.stage[data-loading]::after { content: attr(data-loading); position: absolute; inset: 0; display: flex;
+  align-items: center; justify-content: center; color: #5e5e5e; }
+.dark .stage[data-loading]::after { color: #aaaaaa; }
 canvas { position: absolute; left: 0; top: 0; display: block; width: 100% !important; max-width: none !important;
   border: 0 !important; padding: 0 !important; margin: 0 !important; }
 canvas.hover { pointer-events: auto; }
@@ -373,6 +376,7 @@ pub fn hide_hover(dom: &Dom) {
 /// Shows a message in place of the chart.
 pub fn show_error(dom: &Dom, message: &str, l: Locale) -> Result<()> {
     let doc = dom.root.owner_document().ok_or_else(|| JsValue::from_str("no document"))?;
+    best_effort(dom.stage.remove_attribute("data-loading"));
     dom.stage.set_hidden(true);
     dom.table.set_hidden(true);
     dom.sources.set_hidden(true);
@@ -388,7 +392,23 @@ pub fn show_error(dom: &Dom, message: &str, l: Locale) -> Result<()> {
     Ok(())
 }
 
+/// While the module fetches a chart's data file itself: the chart's height kept, no toolbar yet,
+/// and "Loading…" in the middle (CSS generated content from an attribute: text, never HTML) and
+/// in the canvas's label.
+pub fn show_loading(dom: &Dom, height: f64, l: Locale) -> Result<()> {
+    dom.error.set_hidden(true);
+    dom.table.set_hidden(true);
+    dom.sources.set_hidden(true);
+    dom.toolbar.set_hidden(true);
+    dom.stage.set_hidden(false);
+    dom.stage.style().set_property("height", &format!("{height}px"))?;
+    dom.stage.set_attribute("data-loading", l.text(Text::Loading))?;
+    dom.base.set_attribute("aria-label", l.text(Text::Loading))?;
+    Ok(())
+}
+
 pub fn hide_error(dom: &Dom) {
+    best_effort(dom.stage.remove_attribute("data-loading"));
     dom.error.set_hidden(true);
     dom.toolbar.set_hidden(false);
 }

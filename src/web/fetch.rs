@@ -76,6 +76,7 @@ pub(super) fn chart_data(rc: &Rc<RefCell<Widget>>, id: &str) {
     {
         let w = rc.borrow();
         super::dom::label_buttons(&w.dom, w.opts.locale);
+        best_effort(super::dom::show_loading(&w.dom, w.measure().1, w.opts.locale));
         best_effort(w.host.set_attribute("data-state", "loading"));
     }
     let weak = Rc::downgrade(rc);

@@ -120,11 +120,23 @@ window.handle3 = mount(document.getElementById('api3'), { chart: 'unsc-vetoes', 
 `);
       rmSync(join(dir, 'node_modules', 'dragonbear', 'data', 'unsc-vetoes.json'));
       const port = Number(process.env.E2E_PORT || 8181) + 2;
-      const srv = spawn('python3', [join(root, 'tools', 'serve.py'), dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const srv = spawn('python3', [join(root, 'tools', 'serve.py'), dir, String(port), '--faults'], { stdio: ['ignore', 'pipe', 'inherit'] });
       await new Promise((r) => srv.stdout.once('data', r));
       try {
+        // The self-fetched file arrives late: meanwhile the chart keeps its space and says so.
+        await fetch(`http://127.0.0.1:${port}/_faults?path=/node_modules/dragonbear/data/trade-annual.json&mode=delay:2500&count=1`);
         const page = await newPage();
         await page.goto(`http://127.0.0.1:${port}/`);
+        await page.waitForFunction(() => document.getElementById('api').getAttribute('data-state') === 'loading', null, { timeout: 10000 });
+        const waiting = await page.evaluate(() => {
+          const root = document.getElementById('api').shadowRoot;
+          const stage = root.querySelector('.stage');
+          return { h: stage.getBoundingClientRect().height, said: getComputedStyle(stage, '::after').content,
+            label: root.querySelector('canvas.base').getAttribute('aria-label'), toolbar: root.querySelector('.toolbar').hidden };
+        });
+        eq(waiting.said, '"Loading…"', 'the loading line while the data file is on its way');
+        eq(waiting.label, 'Loading…', 'the canvas says so to screen readers');
+        assert(waiting.h >= 300 && waiting.toolbar, `the chart's space is kept, no toolbar yet: ${JSON.stringify(waiting)}`);
         await page.waitForFunction(() => window.result && document.getElementById('api').getAttribute('data-state') === 'ready'
           && document.getElementById('api2').getAttribute('data-state') === 'ready'
           && document.getElementById('el').getAttribute('data-state') === 'ready', null, { timeout: 20000 });
