@@ -127,13 +127,36 @@ fn dark_theme_paints_a_dark_background() {
     handle_destroy(handle, &h);
 }
 
+/// Resolves after `ms` milliseconds (a browser timer), for waiting on the widget's own fetch.
+async fn sleep(ms: i32) {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+}
+
+/// Mounting a bundled chart whose data was not handed in makes the widget fetch `data/<id>.json`
+/// from beside the glue: it says Loading… at once, and the test server has no such file, so the
+/// failure (with the URL and the HTTP status) is then shown in place.
 #[wasm_bindgen_test]
-fn a_chart_whose_data_was_not_added_says_so_in_place() {
+async fn a_chart_whose_data_was_not_added_is_fetched_and_a_failed_fetch_is_said_in_place() {
     let h = host(600);
     let handle = dragonbear::web::mount(h.clone(), options(&[("chart", "chpl-tiers")])).unwrap();
+    assert_eq!(h.get_attribute("data-state").as_deref(), Some("loading"));
+    let stage = h.shadow_root().unwrap().query_selector(".stage").unwrap().unwrap();
+    assert_eq!(stage.get_attribute("data-loading").as_deref(), Some("Loading…"));
+    for _ in 0..100 {
+        if h.get_attribute("data-state").as_deref() != Some("loading") {
+            break;
+        }
+        sleep(50).await;
+    }
     assert_eq!(h.get_attribute("data-state").as_deref(), Some("error"));
     let text = h.shadow_root().unwrap().query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap();
-    assert!(text.contains("Invalid data in dataset \"chpl\": its data is not loaded"), "{text}");
+    assert!(text.contains("the data of chart \"chpl-tiers\" could not be loaded from http"), "{text}");
+    assert!(text.contains("data/chpl-tiers.json"), "{text}");
+    assert!(text.contains("HTTP 404"), "{text}");
+    assert_eq!(stage.get_attribute("data-loading"), None, "the loading text goes with the error");
     handle_destroy(handle, &h);
 }
 
