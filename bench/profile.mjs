@@ -2,7 +2,12 @@
 // the devtools protocol) of a fresh page's first paint (bench/site/first-dragonbear.html) and of
 // the first 166,650-point draw without warm-up (bench.html?nowarm, draw_166k_cold). Prints the
 // functions with the most self time, summed over PROFILE_RUNS pages (default 5), and by kind.
-//   node bench/profile.mjs            (after `make build`; BENCH_PORT, default 8193; PROFILE_ONLY=draw_166k_cold)
+// Then a Chromium trace (categories v8, v8.wasm, devtools.timeline) of the same draw cold and after
+// the idle-time warm-up: the browser's own work on the main thread by event name — compiling wasm
+// functions on first call (wasm.CompileLazy), GC, canvas — and the optimising wasm compilation
+// beside it on other threads (wasm.TopTierCompilation).
+//   node bench/profile.mjs            (after `make build`; BENCH_PORT, default 8193;
+//                                      PROFILE_ONLY=first_paint|draw_166k_cold|trace_166k_cold|trace_166k_warm)
 // For wasm function names, serve a wasm that keeps its name section (tools/attribute-wasm.py says
 // how to build one) with the glue made with it:
 //   PROFILE_WASM=/tmp/names/named.wasm PROFILE_GLUE=/tmp/names/named.js node bench/profile.mjs
@@ -81,6 +86,31 @@ const coldDraw = async (page, cdp, url) => {
   return { ms: d.ms, profile };
 };
 
+/** One draw of 3 × 55,550 points traced: ms per trace event name on the main thread, and the wasm
+ * compilation on other threads as `[bg] NAME`. The page idles `idleMs` first (the warm-up's time). */
+const tracedDraw = async (url, idleMs) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__ready, null, { timeout: 60000 });
+  await page.waitForTimeout(idleMs);
+  await page.evaluate(() => { window.bench.prepare(55550); });
+  await browser.startTracing(page, { categories: ['v8', 'v8.wasm', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.compile', 'blink'] });
+  const d = await page.evaluate((n) => window.bench.draw(n), 55550);
+  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  await context.close();
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const byName = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur || e.pid !== main.pid) continue;
+    const onMain = e.tid === main.tid;
+    if (!onMain && !/wasm|Compile/i.test(e.name)) continue;
+    const key = onMain ? e.name : `[bg] ${e.name}`;
+    byName.set(key, (byName.get(key) || 0) + e.dur / 1000);
+  }
+  return { ms: d.ms, byName };
+};
+
 const kind = (key) => {
   if (key.startsWith('(')) return key.split(' ')[0];
   if (key.includes('[dragonbear_bg.wasm]') || key.includes('wasm-function')) return 'wasm';
@@ -110,6 +140,21 @@ for (const [name, url, act] of [
   for (const [k, v] of [...total].filter(([k]) => k !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
     console.log(`| ${k.replace(/\|/g, '\\|')} | ${per(v)} |`);
   }
+}
+for (const [name, url, idleMs] of [
+  ['trace_166k_cold', `${SITE}/bench/bench.html?lib=dragonbear&nowarm`, 1000],
+  ['trace_166k_warm', `${SITE}/bench/bench.html?lib=dragonbear`, 4000],
+].filter(([name]) => !ONLY || ONLY === name)) {
+  const total = new Map();
+  const times = [];
+  for (let r = 0; r < RUNS; r++) {
+    const { ms, byName } = await tracedDraw(url, idleMs);
+    times.push(ms);
+    for (const [k, v] of byName) total.set(k, (total.get(k) || 0) + v);
+  }
+  console.log(`\n## ${name}: ${RUNS} pages, measured ${times.map((t) => t.toFixed(0)).join(', ')} ms; trace events per page (ms, nested events overlap)`);
+  console.log('| event | ms |\n|---|---|');
+  for (const [k, v] of [...total].sort((a, b) => b[1] - a[1]).slice(0, TOP * 2)) console.log(`| ${k} | ${(v / RUNS).toFixed(1)} |`);
 }
 await browser.close();
 server.kill();

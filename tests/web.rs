@@ -127,12 +127,18 @@ fn dark_theme_paints_a_dark_background() {
     handle_destroy(handle, &h);
 }
 
-/// Resolves after `ms` milliseconds (a browser timer), for waiting on the widget's own fetch.
-async fn sleep(ms: i32) {
+/// The widget's next outcome on `host`: the type of its next `dragonbear-ready` or
+/// `dragonbear-error` event (what a page listens for), or "timeout" after 5 s.
+async fn next_outcome(host: &HtmlElement) -> String {
     let wait = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        for kind in ["dragonbear-ready", "dragonbear-error"] {
+            host.add_event_listener_with_callback(kind, &resolve).unwrap();
+        }
+        let window = web_sys::window().unwrap();
+        window.set_timeout_with_callback_and_timeout_and_arguments_1(&resolve, 5000, &"timeout".into()).unwrap();
     });
-    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    let got = wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    got.dyn_ref::<web_sys::Event>().map_or_else(|| got.as_string().unwrap_or_default(), |e| e.type_())
 }
 
 /// Mounting a bundled chart whose data was not handed in makes the widget fetch `data/<id>.json`
@@ -145,12 +151,7 @@ async fn a_chart_whose_data_was_not_added_is_fetched_and_a_failed_fetch_is_said_
     assert_eq!(h.get_attribute("data-state").as_deref(), Some("loading"));
     let stage = h.shadow_root().unwrap().query_selector(".stage").unwrap().unwrap();
     assert_eq!(stage.get_attribute("data-loading").as_deref(), Some("Loading…"));
-    for _ in 0..100 {
-        if h.get_attribute("data-state").as_deref() != Some("loading") {
-            break;
-        }
-        sleep(50).await;
-    }
+    assert_eq!(next_outcome(&h).await, "dragonbear-error");
     assert_eq!(h.get_attribute("data-state").as_deref(), Some("error"));
     let text = h.shadow_root().unwrap().query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap();
     assert!(text.contains("the data of chart \"chpl-tiers\" could not be loaded from http"), "{text}");
